@@ -1,0 +1,70 @@
+package io.tagrelay.model.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.tagrelay.model.InvalidInputException;
+
+/**
+ * What the worker did with one event for one container, published on the results topic
+ * keyed by {@link TargetRef#key()}. The success/failure webhook is made from it.
+ *
+ * @param eventId the event that caused it
+ * @param result updated, failed or skipped
+ * @param target the container
+ * @param repository the repository the target follows
+ * @param previousImage the image before, or {@code null} if the container was not found
+ * @param image the image after (for a failure: the image that was attempted)
+ * @param tag the tag of {@code image}, or {@code null}
+ * @param reason why, for a failure or a skip; {@code null} for an update
+ * @param receivedAt when the ingest accepted the event
+ * @param startedAt when the worker started handling it
+ * @param finishedAt when the worker finished
+ */
+public record DeploymentOutcome(String eventId, Result result, TargetRef target, String repository,
+		String previousImage, String image, String tag, String reason, Instant receivedAt, Instant startedAt,
+		Instant finishedAt) {
+
+	public DeploymentOutcome {
+		EventIds.require(eventId);
+		Objects.requireNonNull(result, "result");
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(repository, "repository");
+		Objects.requireNonNull(finishedAt, "finishedAt");
+		if (result != Result.UPDATED && (reason == null || reason.isBlank())) {
+			throw new InvalidInputException("a " + result + " outcome needs a reason");
+		}
+	}
+
+	/**
+	 * The webhook {@code type} for this outcome, or {@code null} for a skip, which is not
+	 * delivered.
+	 * @return {@code deployment.updated}, {@code deployment.failed} or {@code null}
+	 */
+	public String webhookType() {
+		return switch (this.result) {
+			case UPDATED -> "deployment.updated";
+			case FAILED -> "deployment.failed";
+			case SKIPPED -> null;
+		};
+	}
+
+	/**
+	 * What happened.
+	 */
+	public enum Result {
+
+		/** The image was changed and the rollout succeeded. */
+		UPDATED,
+
+		/** The update or its rollout failed; {@code reason} says why. */
+		FAILED,
+
+		/**
+		 * Nothing to do (no newer tag, outside the policy, ...); {@code reason} says why.
+		 */
+		SKIPPED
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.tagrelay.model.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.image.ImageReference;
+import io.tagrelay.model.image.Tags;
+
+/**
+ * A registry announced that tags were pushed to a repository.
+ *
+ * @param eventId the event id
+ * @param repository the canonical repository, e.g. {@code quay.io/acme/web}
+ * @param tags the pushed tags, each valid by the OCI grammar, at least one
+ * @param source where it came from, e.g. {@code quay}
+ * @param receivedAt when the ingest accepted it
+ */
+public record RegistryPush(String eventId, String repository, List<String> tags, String source,
+		Instant receivedAt) implements DeployEvent {
+
+	/** The {@code type} of this event in its JSON form. */
+	public static final String TYPE = "registry-push";
+
+	/** The most tags one push may carry. */
+	public static final int MAX_TAGS = 1000;
+
+	public RegistryPush {
+		EventIds.require(eventId);
+		repository = ImageReference.parseRepository(repository).repository();
+		Objects.requireNonNull(tags, "tags");
+		if (tags.isEmpty() || tags.size() > MAX_TAGS) {
+			throw new InvalidInputException("a push must name between 1 and " + MAX_TAGS + " tags");
+		}
+		tags.forEach(Tags::require);
+		tags = List.copyOf(tags);
+		source = Objects.requireNonNullElse(source, "unknown");
+		Objects.requireNonNull(receivedAt, "receivedAt");
+	}
+
+}
