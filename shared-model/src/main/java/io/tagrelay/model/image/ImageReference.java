@@ -1,5 +1,6 @@
 package io.tagrelay.model.image;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A parsed container image reference: {@code [registry/]path[:tag][@digest]}, normalised
  * the way the Docker distribution reference grammar does it ({@code docker.io} when no
- * registry is given, {@code library/} for a single-component path on Docker Hub).
+ * registry is given, {@code library/} for a single-component path on Docker Hub), with
+ * the registry host in lower case.
  *
  * @param registry the registry host, with a port if one was given (never empty)
  * @param path the repository path inside the registry, lower case
@@ -21,13 +23,22 @@ public record ImageReference(String registry, String path, String tag, String di
 
 	private static final int MAX_LENGTH = 4096;
 
+	/** The longest repository name the distribution grammar allows. */
+	private static final int NAME_MAX_LENGTH = 255;
+
 	private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
 
 	private static final Pattern HOST = Pattern
 		.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
 				+ "|\\[[0-9a-fA-F:]+\\])(?::[0-9]{1,5})?");
 
-	private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}");
+	// only the algorithms registries and runtimes accept, each with its exact length, so
+	// that a digest no runtime could pull is refused here rather than after the patch
+	private static final Pattern DIGEST = Pattern
+		.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
+
+	// an image id, which the distribution grammar refuses as a name to avoid ambiguity
+	private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
 
 	private static final Pattern REFERENCE = Pattern.compile("([^@]*?)(?::([^:/@]+))?(?:@([^@]+))?");
 
@@ -35,18 +46,21 @@ public record ImageReference(String registry, String path, String tag, String di
 		Objects.requireNonNull(registry, "registry");
 		Objects.requireNonNull(path, "path");
 		if (!HOST.matcher(registry).matches()) {
-			throw new InvalidReferenceException("invalid registry host '" + registry + "'");
+			throw new InvalidReferenceException("invalid registry host '" + Printable.of(registry) + "'");
 		}
 		for (String component : path.split("/", -1)) {
 			if (!COMPONENT.matcher(component).matches()) {
-				throw new InvalidReferenceException("invalid repository path '" + path + "'");
+				throw new InvalidReferenceException("invalid repository path '" + Printable.of(path) + "'");
 			}
 		}
 		if (tag != null && !Tags.isValid(tag)) {
-			throw new InvalidReferenceException("invalid tag '" + tag + "'");
+			throw new InvalidReferenceException("invalid tag '" + Printable.of(tag) + "'");
 		}
 		if (digest != null && !DIGEST.matcher(digest).matches()) {
-			throw new InvalidReferenceException("invalid digest '" + digest + "'");
+			throw new InvalidReferenceException("invalid digest '" + Printable.of(digest) + "'");
+		}
+		if (registry.length() + 1 + path.length() > NAME_MAX_LENGTH) {
+			throw new InvalidReferenceException("repository name is longer than " + NAME_MAX_LENGTH + " characters");
 		}
 	}
 
@@ -64,9 +78,12 @@ public record ImageReference(String registry, String path, String tag, String di
 		if (reference.length() > MAX_LENGTH) {
 			throw new InvalidReferenceException("image reference is longer than " + MAX_LENGTH + " characters");
 		}
+		if (IDENTIFIER.matcher(reference).matches()) {
+			throw new InvalidReferenceException("an image id is not an image reference");
+		}
 		Matcher matcher = REFERENCE.matcher(reference);
 		if (!matcher.matches() || matcher.group(1).isEmpty()) {
-			throw new InvalidReferenceException("invalid image reference '" + reference + "'");
+			throw new InvalidReferenceException("invalid image reference '" + Printable.of(reference) + "'");
 		}
 		String name = matcher.group(1);
 		String registry = DEFAULT_REGISTRY;
@@ -76,7 +93,7 @@ public record ImageReference(String registry, String path, String tag, String di
 			registry = name.substring(0, slash);
 			path = name.substring(slash + 1);
 		}
-		registry = registry.toLowerCase(java.util.Locale.ROOT);
+		registry = canonicalRegistry(registry);
 		if (registry.equals("index.docker.io")) {
 			registry = DEFAULT_REGISTRY;
 		}
@@ -95,14 +112,23 @@ public record ImageReference(String registry, String path, String tag, String di
 	public static ImageReference parseRepository(String repository) {
 		ImageReference reference = parse(repository);
 		if (reference.tag() != null || reference.digest() != null) {
-			throw new InvalidReferenceException("'" + repository + "' names a tag or digest, not a repository");
+			throw new InvalidReferenceException(
+					"'" + Printable.of(repository) + "' names a tag or digest, not a repository");
 		}
 		return reference;
 	}
 
+	// Host names are case-insensitive, so a registry is lower-cased, except a dotless one
+	// recognised only by its upper case ("Acme/web"), which would otherwise read back as
+	// a Docker Hub path and change the repository's meaning.
+	private static String canonicalRegistry(String registry) {
+		String lower = registry.toLowerCase(Locale.ROOT);
+		return isRegistry(lower) ? lower : registry;
+	}
+
 	private static boolean isRegistry(String component) {
 		return component.contains(".") || component.contains(":") || component.equals("localhost")
-				|| !component.equals(component.toLowerCase(java.util.Locale.ROOT));
+				|| !component.equals(component.toLowerCase(Locale.ROOT));
 	}
 
 	/**
