@@ -1,0 +1,111 @@
+package io.tagrelay.charts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static io.tagrelay.charts.RenderedChart.at;
+import static io.tagrelay.charts.RenderedChart.env;
+import static io.tagrelay.charts.RenderedChart.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretAndConfigTests {
+
+	static final List<String> SECRET_VALUES = List.of("first-token-0123456789", "second-token-0123456789",
+			"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+	@Test
+	void keepsTokensAndSigningSecretInTheSecretOnly() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+		Map<String, Object> data = map(chart.get("Secret", "relay-tagrelay"), "data");
+		assertThat(decode(data.get("TAGRELAY_INGEST_TOKENS")))
+			.isEqualTo("first-token-0123456789,second-token-0123456789");
+		assertThat(decode(data.get("TAGRELAY_WEBHOOK_SECRET"))).isEqualTo("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+		String everythingButTheSecret = chart.matching((d) -> !"Secret".equals(d.get("kind"))).toString();
+		assertThat(everythingButTheSecret).doesNotContain(SECRET_VALUES);
+		assertThat(env(chart.ingest()).get("TAGRELAY_INGEST_TOKENS")).containsEntry("valueFrom",
+				Map.of("secretKeyRef", Map.of("name", "relay-tagrelay", "key", "TAGRELAY_INGEST_TOKENS")));
+		assertThat(at(env(chart.worker()).get("TAGRELAY_WEBHOOK_SECRET"), "valueFrom", "secretKeyRef", "name"))
+			.isEqualTo("relay-tagrelay");
+		assertThat(env(chart.worker())).doesNotContainKey("TAGRELAY_INGEST_TOKENS");
+		assertThat(env(chart.ingest())).doesNotContainKey("TAGRELAY_WEBHOOK_SECRET");
+	}
+
+	@Test
+	void putsTargetsInTheConfigMap() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+		Map<String, Object> shared = chart.configFile("application.yaml");
+		assertThat(at(shared, "tagrelay", "targets", 0))
+			.isEqualTo(Map.of("repository", "quay.io/acme/web", "namespace", "shop", "deployment", "web", "container",
+					"app", "tag-policy", Map.of("range", "^1.2", "include-prereleases", false), "rollout",
+					Map.of("success", "complete", "max-attempts", 12, "initial-interval", "2s", "multiplier", 2,
+							"max-interval", "1m", "rollback-on-failure", true),
+					"webhook", Map.of("url", "https://ci.example.com/hooks/web")));
+		assertThat(at(shared, "tagrelay", "targets", 1))
+			.isEqualTo(Map.of("repository", "quay.io/acme/api", "namespace", "shop", "deployment", "api"));
+		assertThat(at(chart.configFile("ingest.yaml"), "tagrelay", "ingest", "info", "enabled")).isEqualTo(true);
+		assertThat(at(chart.configFile("worker.yaml"), "tagrelay", "webhook", "max-attempts")).isEqualTo(8);
+		assertThat(env(chart.ingest()).get("SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
+				"file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/ingest.yaml");
+		assertThat(env(chart.worker()).get("SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
+				"file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/worker.yaml");
+	}
+
+	@Test
+	void rendersNoSecretWhenAnExistingOneIsNamed() {
+		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
+				Map.of("secrets.existingSecret", "relay-credentials"));
+		assertThat(chart.ofKind("Secret")).isEmpty();
+		assertThat(chart.all().toString()).doesNotContain(SECRET_VALUES);
+		assertThat(at(env(chart.ingest()).get("TAGRELAY_INGEST_TOKENS"), "valueFrom", "secretKeyRef", "name"))
+			.isEqualTo("relay-credentials");
+		assertThat(at(env(chart.worker()).get("TAGRELAY_WEBHOOK_SECRET"), "valueFrom", "secretKeyRef", "name"))
+			.isEqualTo("relay-credentials");
+	}
+
+	@Test
+	void generatesATokenWhenNoneIsGiven() {
+		RenderedChart chart = RenderedChart.defaults();
+		String token = decode(at(chart.get("Secret", "relay-tagrelay"), "data", "TAGRELAY_INGEST_TOKENS"));
+		assertThat(token).hasSize(40).matches("[A-Za-z0-9]+");
+		assertThat(chart.all().toString()).doesNotContain(token);
+		assertThat(env(chart.worker())).doesNotContainKey("TAGRELAY_WEBHOOK_SECRET");
+	}
+
+	@Test
+	void passesNoTokenWhenAuthenticationIsDisabled() {
+		RenderedChart chart = RenderedChart.with(Map.of("ingest.auth.disabled", true));
+		assertThat(env(chart.ingest())).doesNotContainKey("TAGRELAY_INGEST_TOKENS");
+		assertThat(at(chart.configFile("ingest.yaml"), "tagrelay", "ingest", "auth", "disabled")).isEqualTo(true);
+	}
+
+	@Test
+	void connectsToKafkaWithSaslAndTlsFromSecrets() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+		for (Map<String, Object> deployment : chart.ofKind("Deployment")) {
+			Map<String, Map<String, Object>> env = env(deployment);
+			assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).containsEntry("value",
+					"my-cluster-kafka-bootstrap.kafka:9093");
+			assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).containsEntry("value", "SASL_SSL");
+			assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).containsEntry("value", "SCRAM-SHA-512");
+			assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).containsEntry("valueFrom",
+					Map.of("secretKeyRef", Map.of("name", "tagrelay-kafka-user", "key", "sasl.jaas.config")));
+			assertThat(env.get("SPRING_KAFKA_SSL_TRUSTSTORELOCATION")).containsEntry("value",
+					"file:/etc/tagrelay/kafka-truststore/ca.p12");
+			assertThat(at(env.get("SPRING_KAFKA_SSL_TRUSTSTOREPASSWORD"), "valueFrom", "secretKeyRef", "key"))
+				.isEqualTo("ca.password");
+		}
+		Map<String, Map<String, Object>> plain = env(RenderedChart.defaults().ingest());
+		assertThat(plain.get("SPRING_KAFKA_SECURITY_PROTOCOL")).containsEntry("value", "PLAINTEXT");
+		assertThat(plain).doesNotContainKeys("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+				"SPRING_KAFKA_SSL_TRUSTSTORELOCATION");
+	}
+
+	private static String decode(Object base64) {
+		return new String(Base64.getDecoder().decode((String) base64), StandardCharsets.UTF_8);
+	}
+
+}

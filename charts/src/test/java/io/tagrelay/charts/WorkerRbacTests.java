@@ -1,0 +1,96 @@
+package io.tagrelay.charts;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static io.tagrelay.charts.RenderedChart.at;
+import static io.tagrelay.charts.RenderedChart.list;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkerRbacTests {
+
+	static final String WORKER = "relay-tagrelay-worker";
+
+	@Test
+	void grantsARolePerTargetNamespaceLimitedToTheManagedDeployments() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+		assertThat(chart.ofKind("Role")).extracting((role) -> at(role, "metadata", "namespace"))
+			.containsExactlyInAnyOrder("shop", "staging");
+		assertThat(rules(chart.get("Role", WORKER, "shop"))).containsExactly(rule(List.of("api", "web")));
+		// staging: a target and the updatekate target
+		assertThat(rules(chart.get("Role", WORKER, "staging"))).containsExactly(rule(List.of("legacy", "web")));
+	}
+
+	@Test
+	void bindsEachRoleToTheWorkerServiceAccountOnly() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+		assertThat(chart.ofKind("RoleBinding")).hasSize(2).allSatisfy((binding) -> {
+			assertThat(at(binding, "roleRef"))
+				.isEqualTo(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", WORKER));
+			assertThat(list(binding, "subjects"))
+				.containsExactly(Map.of("kind", "ServiceAccount", "name", WORKER, "namespace", "tagrelay"));
+		});
+		assertThat(chart.ofKind("RoleBinding")).extracting((binding) -> at(binding, "metadata", "namespace"))
+			.containsExactlyInAnyOrder("shop", "staging");
+	}
+
+	@Test
+	void grantsNoClusterRoleByDefault() {
+		assertThat(RenderedChart.multiNamespace().matching((d) -> ((String) d.get("kind")).startsWith("Cluster")))
+			.isEmpty();
+		assertThat(RenderedChart.defaults().matching((d) -> ((String) d.get("kind")).startsWith("Cluster"))).isEmpty();
+	}
+
+	@Test
+	void grantsNothingWithoutTargets() {
+		RenderedChart chart = RenderedChart.defaults();
+		assertThat(chart.ofKind("Role")).isEmpty();
+		assertThat(chart.ofKind("RoleBinding")).isEmpty();
+	}
+
+	@Test
+	void targetsWithoutNamespaceAreInDefault() {
+		RenderedChart chart = RenderedChart
+			.with(Map.of("targets[0].repository", "quay.io/acme/web", "targets[0].deployment", "web"));
+		assertThat(at(chart.get("Role", WORKER, "default"), "rules", 0, "resourceNames")).isEqualTo(List.of("web"));
+	}
+
+	@Test
+	void grantsOneClusterRoleStillLimitedByNameWhenAsked() {
+		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
+				Map.of("rbac.useClusterRole", true));
+		assertThat(chart.ofKind("Role")).isEmpty();
+		assertThat(chart.ofKind("RoleBinding")).isEmpty();
+		assertThat(chart.ofKind("ClusterRole")).singleElement()
+			.satisfies((role) -> assertThat(rules(role)).containsExactly(rule(List.of("api", "legacy", "web"))));
+		assertThat(chart.ofKind("ClusterRoleBinding")).singleElement()
+			.satisfies((binding) -> assertThat(list(binding, "subjects"))
+				.containsExactly(Map.of("kind", "ServiceAccount", "name", WORKER, "namespace", "tagrelay")));
+	}
+
+	@Test
+	void rendersNoRbacWhenDisabled() {
+		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES, Map.of("rbac.create", false));
+		assertThat(chart.matching((d) -> String.valueOf(at(d, "apiVersion")).startsWith("rbac."))).isEmpty();
+	}
+
+	@Test
+	void exposesTheWorkerThroughNoLoadBalancerOrNodePort() {
+		for (RenderedChart chart : List.of(RenderedChart.defaults(), RenderedChart.multiNamespace())) {
+			assertThat(chart.ofKind("Service"))
+				.allSatisfy((service) -> assertThat(at(service, "spec", "type")).isIn(null, "ClusterIP"));
+		}
+	}
+
+	private static List<Map<String, Object>> rules(Map<String, Object> role) {
+		return list(role, "rules");
+	}
+
+	private static Map<String, Object> rule(List<String> names) {
+		return Map.of("apiGroups", List.of("apps"), "resources", List.of("deployments"), "resourceNames", names,
+				"verbs", List.of("get", "list", "watch", "patch"));
+	}
+
+}

@@ -1,0 +1,295 @@
+{{/*
+The chart name, overridable with nameOverride.
+*/}}
+{{- define "tagrelay.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The release's full name, at most 63 characters (a DNS-1123 label). The component
+suffixes below are short, so names built from it are cut again to 63.
+*/}}
+{{- define "tagrelay.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "tagrelay.ingest.fullname" -}}
+{{- printf "%s-ingest" (include "tagrelay.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "tagrelay.worker.fullname" -}}
+{{- printf "%s-worker" (include "tagrelay.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "tagrelay.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels on every resource.
+*/}}
+{{- define "tagrelay.labels" -}}
+helm.sh/chart: {{ include "tagrelay.chart" . }}
+{{ include "tagrelay.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: tagrelay
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Labels that select the release's pods; the component label tells the services apart.
+*/}}
+{{- define "tagrelay.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "tagrelay.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "tagrelay.ingest.selectorLabels" -}}
+{{ include "tagrelay.selectorLabels" . }}
+app.kubernetes.io/component: ingest
+{{- end }}
+
+{{- define "tagrelay.worker.selectorLabels" -}}
+{{ include "tagrelay.selectorLabels" . }}
+app.kubernetes.io/component: worker
+{{- end }}
+
+{{- define "tagrelay.ingest.labels" -}}
+{{ include "tagrelay.labels" . }}
+app.kubernetes.io/component: ingest
+{{- end }}
+
+{{- define "tagrelay.worker.labels" -}}
+{{ include "tagrelay.labels" . }}
+app.kubernetes.io/component: worker
+{{- end }}
+
+{{/*
+The ServiceAccount of each service.
+*/}}
+{{- define "tagrelay.serviceAccountName" -}}
+{{- $sa := index .Values .component "serviceAccount" }}
+{{- if $sa.create }}
+{{- default (include (printf "tagrelay.%s.fullname" .component) .root) $sa.name }}
+{{- else }}
+{{- default "default" $sa.name }}
+{{- end }}
+{{- end }}
+
+{{- define "tagrelay.ingest.serviceAccountName" -}}
+{{- include "tagrelay.serviceAccountName" (dict "component" "ingest" "root" . "Values" .Values) }}
+{{- end }}
+
+{{- define "tagrelay.worker.serviceAccountName" -}}
+{{- include "tagrelay.serviceAccountName" (dict "component" "worker" "root" . "Values" .Values) }}
+{{- end }}
+
+{{/*
+The image of a service: repository, then the digest if set, else the tag (the chart's
+appVersion by default).
+*/}}
+{{- define "tagrelay.image" -}}
+{{- $image := .image }}
+{{- if $image.digest }}
+{{- printf "%s@%s" $image.repository $image.digest }}
+{{- else }}
+{{- printf "%s:%s" $image.repository (default .root.Chart.AppVersion $image.tag) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Secret holding TAGRELAY_INGEST_TOKENS and TAGRELAY_WEBHOOK_SECRET.
+*/}}
+{{- define "tagrelay.secretName" -}}
+{{- default (include "tagrelay.fullname" .) .Values.secrets.existingSecret }}
+{{- end }}
+
+{{- define "tagrelay.configMapName" -}}
+{{- printf "%s-config" (include "tagrelay.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The Deployments the worker manages, as YAML: namespace -> sorted list of names. Built from
+targets (namespace "default" when unset, as the services do) and the updatekate target.
+*/}}
+{{- define "tagrelay.managedDeployments" -}}
+{{- $byNamespace := dict }}
+{{- range .Values.targets }}
+{{- $ns := default "default" .namespace }}
+{{- $_ := set $byNamespace $ns (append (get $byNamespace $ns | default list) .deployment) }}
+{{- end }}
+{{- with .Values.updatekate }}
+{{- if and .repo .deployment }}
+{{- $ns := default "default" .namespace }}
+{{- $_ := set $byNamespace $ns (append (get $byNamespace $ns | default list) .deployment) }}
+{{- end }}
+{{- end }}
+{{- range $ns, $names := $byNamespace }}
+{{ $ns }}:
+{{- range ($names | uniq | sortAlpha) }}
+  - {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Rules the values schema cannot express. Included by the ConfigMap, which every
+installation renders, so a broken configuration fails before anything is applied.
+*/}}
+{{- define "tagrelay.validate" -}}
+{{- $targets := .Values.targets }}
+{{- range $i, $t := $targets }}
+{{- if not $t.repository }}
+{{- fail (printf "targets[%d] needs a repository (e.g. quay.io/acme/web)" $i) }}
+{{- end }}
+{{- if not $t.deployment }}
+{{- fail (printf "targets[%d] needs a deployment" $i) }}
+{{- end }}
+{{- range $j, $u := $targets }}
+{{- if and (lt $i $j) (eq (default "default" $t.namespace) (default "default" $u.namespace)) (eq $t.deployment $u.deployment) }}
+{{- if or (not $t.container) (not $u.container) (eq $t.container $u.container) }}
+{{- fail (printf "targets[%d] manages the same container as targets[%d] (%s/%s)" $j $i (default "default" $t.namespace) $t.deployment) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- with .Values.updatekate }}
+{{- if or (and .repo (not .deployment)) (and .deployment (not .repo)) }}
+{{- fail "updatekate.repo and updatekate.deployment must be set together" }}
+{{- end }}
+{{- end }}
+{{- $auth := .Values.ingest.auth }}
+{{- if and (not $auth.disabled) (not $auth.tokens) (not .Values.secrets.existingSecret) (not $auth.generateToken) }}
+{{- fail "no ingest token: set ingest.auth.tokens, secrets.existingSecret or ingest.auth.generateToken=true (or ingest.auth.disabled=true if a proxy in front authenticates)" }}
+{{- end }}
+{{- range $auth.tokens }}
+{{- if or (contains "," .) (ne . (trim .)) }}
+{{- fail "ingest.auth.tokens: a token must not contain commas or surrounding spaces" }}
+{{- end }}
+{{- end }}
+{{- $sasl := hasPrefix "SASL_" .Values.kafka.securityProtocol }}
+{{- if and $sasl (not .Values.kafka.sasl.mechanism) }}
+{{- fail (printf "kafka.securityProtocol %s needs kafka.sasl.mechanism" .Values.kafka.securityProtocol) }}
+{{- end }}
+{{- if and $sasl (not .Values.kafka.sasl.jaasConfig.secretName) }}
+{{- fail (printf "kafka.securityProtocol %s needs kafka.sasl.jaasConfig.secretName" .Values.kafka.securityProtocol) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Environment shared by both services: Kafka connection (SPRING_KAFKA_*), configuration
+location, JVM flags and the updatekate variables.
+*/}}
+{{- define "tagrelay.commonEnv" -}}
+{{- $root := .root }}
+{{- $kafka := $root.Values.kafka }}
+- name: SPRING_CONFIG_ADDITIONAL_LOCATION
+  value: "file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/{{ .component }}.yaml"
+- name: JAVA_TOOL_OPTIONS
+  value: {{ .javaToolOptions | quote }}
+- name: SPRING_KAFKA_BOOTSTRAP_SERVERS
+  value: {{ $kafka.bootstrapServers | quote }}
+- name: SPRING_KAFKA_SECURITY_PROTOCOL
+  value: {{ $kafka.securityProtocol | quote }}
+{{- if $kafka.sasl.mechanism }}
+- name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM
+  value: {{ $kafka.sasl.mechanism | quote }}
+{{- end }}
+{{- if $kafka.sasl.jaasConfig.secretName }}
+- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ $kafka.sasl.jaasConfig.secretName }}
+      key: {{ $kafka.sasl.jaasConfig.key }}
+{{- end }}
+{{- with $kafka.tls.truststore }}
+{{- if .secretName }}
+- name: SPRING_KAFKA_SSL_TRUSTSTORELOCATION
+  value: "file:/etc/tagrelay/kafka-truststore/{{ .key }}"
+- name: SPRING_KAFKA_SSL_TRUSTSTORETYPE
+  value: {{ .type | quote }}
+{{- if .password.secretName }}
+- name: SPRING_KAFKA_SSL_TRUSTSTOREPASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .password.secretName }}
+      key: {{ .password.key }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- with $root.Values.updatekate }}
+{{- if .repo }}
+- name: UK_REPO
+  value: {{ .repo | quote }}
+- name: UK_DEPLOYMENT
+  value: {{ .deployment | quote }}
+- name: UK_NAMESPACE
+  value: {{ default "default" .namespace | quote }}
+{{- if .webhook }}
+- name: UK_WEBHOOK
+  value: {{ .webhook | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Volumes shared by both services: the configuration, /tmp, and the Kafka truststore.
+*/}}
+{{- define "tagrelay.volumes" -}}
+- name: config
+  configMap:
+    name: {{ include "tagrelay.configMapName" . }}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.tmpVolume.sizeLimit }}
+{{- with .Values.kafka.tls.truststore }}
+{{- if .secretName }}
+- name: kafka-truststore
+  secret:
+    secretName: {{ .secretName }}
+    items:
+      - key: {{ .key }}
+        path: {{ .key }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "tagrelay.volumeMounts" -}}
+- name: config
+  mountPath: /etc/tagrelay/config
+  readOnly: true
+- name: tmp
+  mountPath: /tmp
+{{- if .Values.kafka.tls.truststore.secretName }}
+- name: kafka-truststore
+  mountPath: /etc/tagrelay/kafka-truststore
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{/*
+Prefers spreading a service's pods over nodes.
+*/}}
+{{- define "tagrelay.antiAffinity" -}}
+podAntiAffinity:
+  preferredDuringSchedulingIgnoredDuringExecution:
+    - weight: 100
+      podAffinityTerm:
+        topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            {{- .selectorLabels | nindent 12 }}
+{{- end }}
