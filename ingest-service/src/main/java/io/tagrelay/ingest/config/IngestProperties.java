@@ -1,0 +1,69 @@
+package io.tagrelay.ingest.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.Secret;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The ingest's own settings ({@code tagrelay.ingest.*}).
+ *
+ * @param tokens the secrets a caller may present ({@code TAGRELAY_INGEST_TOKENS},
+ * comma-separated); required unless authentication is disabled
+ * @param auth whether a proxy in front authenticates instead
+ * @param info whether {@code GET /info} is on
+ * @param maxBodySize the largest request body accepted
+ * @param enqueueTimeout the longest wait for Kafka's acknowledgement
+ * @param waitTimeout the longest (and default) wait of {@code ?wait=true}
+ */
+@ConfigurationProperties("tagrelay.ingest")
+@Validated
+public record IngestProperties(List<Secret> tokens, @DefaultValue Auth auth, @DefaultValue Info info,
+		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("5s") Duration enqueueTimeout,
+		@DefaultValue("5m") Duration waitTimeout) {
+
+	public IngestProperties {
+		tokens = (tokens == null) ? List.of() : List.copyOf(tokens);
+		auth = Objects.requireNonNullElseGet(auth, () -> new Auth(false));
+		info = Objects.requireNonNullElseGet(info, () -> new Info(false));
+		if (tokens.isEmpty() && !auth.disabled()) {
+			throw new InvalidInputException("no ingest token is configured: set tagrelay.ingest.tokens "
+					+ "(TAGRELAY_INGEST_TOKENS, comma-separated), or tagrelay.ingest.auth.disabled=true "
+					+ "(TAGRELAY_INGEST_AUTH_DISABLED) if a proxy in front authenticates callers");
+		}
+		requirePositive(maxBodySize.toBytes(), "tagrelay.ingest.max-body-size");
+		requirePositive(enqueueTimeout.toMillis(), "tagrelay.ingest.enqueue-timeout");
+		requirePositive(waitTimeout.toMillis(), "tagrelay.ingest.wait-timeout");
+	}
+
+	private static void requirePositive(long value, String key) {
+		if (value <= 0) {
+			throw new InvalidInputException(key + " must be positive");
+		}
+	}
+
+	/**
+	 * {@code tagrelay.ingest.auth.*}.
+	 *
+	 * @param disabled true when a proxy in front authenticates
+	 * ({@code TAGRELAY_INGEST_AUTH_DISABLED})
+	 */
+	public record Auth(boolean disabled) {
+	}
+
+	/**
+	 * {@code tagrelay.ingest.info.*}.
+	 *
+	 * @param enabled whether {@code GET /info} answers (also {@code UK_INFO})
+	 */
+	public record Info(boolean enabled) {
+	}
+
+}

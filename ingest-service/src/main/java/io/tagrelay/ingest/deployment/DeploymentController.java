@@ -1,0 +1,100 @@
+package io.tagrelay.ingest.deployment;
+
+import java.time.Instant;
+
+import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.ingest.publish.Accepted;
+import io.tagrelay.ingest.publish.EventPublisher;
+import io.tagrelay.ingest.state.TargetStateView;
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.ImageRequest;
+import io.tagrelay.model.event.TargetRef;
+import io.tagrelay.model.event.TargetState;
+import io.tagrelay.model.target.Target;
+import io.tagrelay.model.target.Targets;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * kube-update-api's endpoints, for configured targets only: {@code GET} answers from the
+ * state the worker publishes; {@code POST} enqueues an image request for an image of the
+ * target's own repository, and with {@code ?wait=true} answers when the rollout ended.
+ */
+@RestController
+@RequestMapping("/deployment/{namespace}/{deployment}/{container}")
+class DeploymentController {
+
+	private final Targets targets;
+
+	private final TargetStateView states;
+
+	private final EventPublisher publisher;
+
+	private final RolloutWaiter waiter;
+
+	DeploymentController(Targets targets, TargetStateView states, EventPublisher publisher, RolloutWaiter waiter) {
+		this.targets = targets;
+		this.states = states;
+		this.publisher = publisher;
+		this.waiter = waiter;
+	}
+
+	@GetMapping
+	DeploymentView get(@PathVariable String namespace, @PathVariable String deployment,
+			@PathVariable String container) {
+		TargetRef ref = new TargetRef(namespace, deployment, container);
+		requireTarget(ref);
+		TargetState state = this.states.find(ref)
+			.orElseThrow(() -> Problems.unavailable(
+					"state not yet known: the worker has not reported " + ref.key() + " yet", RolloutWaiter.RETRY));
+		if (!state.exists()) {
+			throw Problems.notFound("the worker found no container " + ref.key() + " in the cluster");
+		}
+		return DeploymentView.of(ref, state.image());
+	}
+
+	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
+	DeferredResult<ResponseEntity<?>> set(@PathVariable String namespace, @PathVariable String deployment,
+			@PathVariable String container, @RequestBody ImageBody body,
+			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) String timeout) {
+		TargetRef ref = new TargetRef(namespace, deployment, container);
+		Target target = requireTarget(ref);
+		if (body.image() == null || body.image().isBlank()) {
+			throw Problems.badRequest("Image is required");
+		}
+		ImageRequest request = new ImageRequest(EventIds.next(), ref, requireOwnImage(target, body.image().trim()),
+				Instant.now());
+		if (wait) {
+			return this.waiter.publishAndWait(request, timeout);
+		}
+		return RolloutWaiter.defer(
+				this.publisher.publish(request).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id))),
+				null);
+	}
+
+	private Target requireTarget(TargetRef ref) {
+		return this.targets.find(ref.namespace(), ref.deployment(), ref.container())
+			.orElseThrow(() -> Problems.notFound(ref.key() + " is not a configured target"));
+	}
+
+	private static String requireOwnImage(Target target, String image) {
+		try {
+			target.requireOwnImage(image);
+			return image;
+		}
+		catch (InvalidInputException ex) {
+			throw Problems.unprocessable(ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.tagrelay.ingest.deployment;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.tagrelay.ingest.config.IngestProperties;
+import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.ingest.publish.EventPublisher;
+import io.tagrelay.ingest.results.OutcomeWaiters;
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.ImageRequest;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * {@code ?wait=true}: registers for the event's outcome, then enqueues the event, then
+ * answers when the outcome arrives or the wait ({@code ?timeout=}, at most and by default
+ * {@code tagrelay.ingest.wait-timeout}) is over. No servlet thread waits meanwhile.
+ */
+@Component
+class RolloutWaiter {
+
+	/** When to retry after a 503. */
+	static final Duration RETRY = Duration.ofSeconds(5);
+
+	private final EventPublisher publisher;
+
+	private final OutcomeWaiters waiters;
+
+	private final Duration maxWait;
+
+	private final Duration enqueueTimeout;
+
+	RolloutWaiter(EventPublisher publisher, OutcomeWaiters waiters, IngestProperties properties) {
+		this.publisher = publisher;
+		this.waiters = waiters;
+		this.maxWait = properties.waitTimeout();
+		this.enqueueTimeout = properties.enqueueTimeout();
+	}
+
+	DeferredResult<ResponseEntity<?>> publishAndWait(ImageRequest request, String timeout) {
+		Duration wait = waitFor(timeout);
+		CompletableFuture<DeploymentOutcome> outcome = this.waiters.register(request.eventId(), request.target());
+		CompletableFuture<ResponseEntity<?>> answer = this.publisher.publish(request).whenComplete((id, failure) -> {
+			if (failure != null) {
+				outcome.cancel(false);
+			}
+		}).thenCompose((id) -> outcome.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)).handle((result, failure) -> {
+			if (failure != null) {
+				throw (unwrap(failure) instanceof TimeoutException) ? OutcomeResponses.timedOut(request)
+						: asRuntime(unwrap(failure));
+			}
+			return OutcomeResponses.answer(request, result);
+		});
+		return defer(answer, wait.plus(this.enqueueTimeout));
+	}
+
+	private Duration waitFor(String timeout) {
+		if (timeout == null || timeout.isBlank()) {
+			return this.maxWait;
+		}
+		Duration requested;
+		try {
+			requested = DurationStyle.detectAndParse(timeout.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw Problems.badRequest("timeout must be a duration such as 30s or 5m");
+		}
+		if (requested.isNegative() || requested.isZero()) {
+			throw Problems.badRequest("timeout must be positive");
+		}
+		return (requested.compareTo(this.maxWait) > 0) ? this.maxWait : requested;
+	}
+
+	/**
+	 * Adapts a future to Spring MVC's asynchronous request handling, failures going to
+	 * the exception handlers.
+	 * @param future the answer
+	 * @param bound a safety bound beyond the future's own timeouts, or null for MVC's
+	 * default
+	 * @return the deferred result
+	 */
+	static DeferredResult<ResponseEntity<?>> defer(CompletableFuture<? extends ResponseEntity<?>> future,
+			Duration bound) {
+		DeferredResult<ResponseEntity<?>> result = (bound != null)
+				? new DeferredResult<>(bound.plusSeconds(5).toMillis()) : new DeferredResult<>();
+		future.whenComplete((answer, failure) -> {
+			if (failure != null) {
+				result.setErrorResult(unwrap(failure));
+			}
+			else {
+				result.setResult(answer);
+			}
+		});
+		return result;
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+	}
+
+	private static RuntimeException asRuntime(Throwable failure) {
+		return (failure instanceof RuntimeException runtime) ? runtime : new IllegalStateException(failure);
+	}
+
+}

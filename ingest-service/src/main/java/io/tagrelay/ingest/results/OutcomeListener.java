@@ -1,0 +1,61 @@
+package io.tagrelay.ingest.results;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.event.EventCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the results topic and hands each outcome to the request waiting for it. Every
+ * replica reads every partition (its own consumer group, never committing), starting a
+ * little before it started, so an outcome published while partitions were still being
+ * assigned is not skipped.
+ */
+@Component
+class OutcomeListener extends AbstractConsumerSeekAware {
+
+	// covers clock skew between the worker's producer and this replica
+	private static final Duration SKEW = Duration.ofMinutes(1);
+
+	private static final Log logger = LogFactory.getLog(OutcomeListener.class);
+
+	private final Instant startedAt = Instant.now();
+
+	private final EventCodec codec = new EventCodec();
+
+	private final OutcomeWaiters waiters;
+
+	OutcomeListener(OutcomeWaiters waiters) {
+		this.waiters = waiters;
+	}
+
+	@KafkaListener(id = "tagrelay-ingest-results", topics = "${tagrelay.kafka.topics.results:tagrelay.results}",
+			groupId = "tagrelay-ingest-results-${random.uuid}")
+	void onOutcome(ConsumerRecord<String, byte[]> record) {
+		if (record.value() == null) {
+			return;
+		}
+		try {
+			this.waiters.complete(this.codec.readOutcome(record.value()));
+		}
+		catch (InvalidInputException ex) {
+			logger.warn("Ignoring unreadable outcome " + record.key() + "@" + record.offset() + ": " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		callback.seekToTimestamp(assignments.keySet(), this.startedAt.minus(SKEW).toEpochMilli());
+	}
+
+}

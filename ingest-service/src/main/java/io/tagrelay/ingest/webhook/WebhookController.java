@@ -1,0 +1,50 @@
+package io.tagrelay.ingest.webhook;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.ingest.publish.Accepted;
+import io.tagrelay.ingest.publish.EventPublisher;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.quay.QuayPayloadParser;
+import io.tagrelay.model.quay.QuayPush;
+import io.tagrelay.model.target.Targets;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Quay's {@code repo_push} notification (updatekate's {@code POST /webhook}): a push to a
+ * configured repository is enqueued, and answered 202 once Kafka acknowledged it.
+ */
+@RestController
+class WebhookController {
+
+	private final QuayPayloadParser parser = new QuayPayloadParser();
+
+	private final Targets targets;
+
+	private final EventPublisher publisher;
+
+	WebhookController(Targets targets, EventPublisher publisher) {
+		this.targets = targets;
+		this.publisher = publisher;
+	}
+
+	@PostMapping(path = { "/webhook", "/webhooks/quay" },
+			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
+	CompletableFuture<ResponseEntity<Accepted>> push(@RequestBody byte[] body) {
+		QuayPush push = this.parser.parse(body);
+		if (this.targets.forRepository(push.repository()).isEmpty()) {
+			throw Problems.forbidden("repository " + push.repository() + " is not configured as a target");
+		}
+		RegistryPush event = new RegistryPush(EventIds.next(), push.repository(), push.tags(), "quay", Instant.now());
+		return this.publisher.publish(event).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id)));
+	}
+
+}
