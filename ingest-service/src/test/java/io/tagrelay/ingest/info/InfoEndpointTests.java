@@ -1,0 +1,53 @@
+package io.tagrelay.ingest.info;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.tagrelay.ingest.IngestTest;
+import io.tagrelay.ingest.KafkaProbe;
+import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.model.event.TargetRef;
+import io.tagrelay.model.event.TargetState;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IngestTest
+class InfoEndpointTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void showsEveryTargetWithTheStateTheWorkerPublished() {
+		TargetRef api = new TargetRef("demo", "api", "server");
+		TargetState state = new TargetState(api, "quay.io/acme/api", "quay.io/acme/api:3.1.0", 2, 2, 2, Instant.now());
+		KafkaProbe.send(this.bootstrapServers, "tagrelay.state", api.key(), new EventCodec().write(state));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			var info = assertThat(this.mvc.get().uri("/info").header(HttpHeaders.AUTHORIZATION, IngestTest.BEARER))
+				.hasStatus(HttpStatus.OK)
+				.bodyJson();
+			info.extractingPath("$.targets[*].repository")
+				.asArray()
+				.containsExactly("quay.io/acme/web", "quay.io/acme/api");
+			info.extractingPath("$.targets[1].containers[?(@.target.container == 'server')].image")
+				.asArray()
+				.containsExactly("quay.io/acme/api:3.1.0");
+			info.extractingPath("$.targets[1].containers[?(@.target.container == 'server')].availableReplicas")
+				.asArray()
+				.containsExactly(2);
+		});
+	}
+
+}
