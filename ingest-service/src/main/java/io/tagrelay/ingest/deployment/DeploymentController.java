@@ -1,9 +1,12 @@
 package io.tagrelay.ingest.deployment;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.ingest.publish.Accepted;
+import io.tagrelay.ingest.publish.Deferred;
 import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.ingest.state.TargetStateView;
 import io.tagrelay.model.InvalidInputException;
@@ -42,7 +45,11 @@ class DeploymentController {
 
 	private final RolloutWaiter waiter;
 
-	DeploymentController(Targets targets, TargetStateView states, EventPublisher publisher, RolloutWaiter waiter) {
+	private final Duration enqueueTimeout;
+
+	DeploymentController(Targets targets, TargetStateView states, EventPublisher publisher, RolloutWaiter waiter,
+			IngestProperties properties) {
+		this.enqueueTimeout = properties.enqueueTimeout();
 		this.targets = targets;
 		this.states = states;
 		this.publisher = publisher;
@@ -77,9 +84,9 @@ class DeploymentController {
 		if (wait) {
 			return this.waiter.publishAndWait(request, timeout);
 		}
-		return RolloutWaiter.defer(
+		return Deferred.of(
 				this.publisher.publish(request).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id))),
-				null);
+				this.enqueueTimeout);
 	}
 
 	private Target requireTarget(TargetRef ref) {

@@ -2,12 +2,12 @@ package io.tagrelay.ingest.deployment;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.ingest.publish.Deferred;
 import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.ingest.results.OutcomeWaiters;
 import io.tagrelay.model.event.DeploymentOutcome;
@@ -53,12 +53,12 @@ class RolloutWaiter {
 			}
 		}).thenCompose((id) -> outcome.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)).handle((result, failure) -> {
 			if (failure != null) {
-				throw (unwrap(failure) instanceof TimeoutException) ? OutcomeResponses.timedOut(request)
-						: asRuntime(unwrap(failure));
+				throw (Deferred.unwrap(failure) instanceof TimeoutException) ? OutcomeResponses.timedOut(request)
+						: asRuntime(Deferred.unwrap(failure));
 			}
 			return OutcomeResponses.answer(request, result);
 		});
-		return defer(answer, wait.plus(this.enqueueTimeout));
+		return Deferred.of(answer, wait.plus(this.enqueueTimeout));
 	}
 
 	private Duration waitFor(String timeout) {
@@ -76,33 +76,6 @@ class RolloutWaiter {
 			throw Problems.badRequest("timeout must be positive");
 		}
 		return (requested.compareTo(this.maxWait) > 0) ? this.maxWait : requested;
-	}
-
-	/**
-	 * Adapts a future to Spring MVC's asynchronous request handling, failures going to
-	 * the exception handlers.
-	 * @param future the answer
-	 * @param bound a safety bound beyond the future's own timeouts, or null for MVC's
-	 * default
-	 * @return the deferred result
-	 */
-	static DeferredResult<ResponseEntity<?>> defer(CompletableFuture<? extends ResponseEntity<?>> future,
-			Duration bound) {
-		DeferredResult<ResponseEntity<?>> result = (bound != null)
-				? new DeferredResult<>(bound.plusSeconds(5).toMillis()) : new DeferredResult<>();
-		future.whenComplete((answer, failure) -> {
-			if (failure != null) {
-				result.setErrorResult(unwrap(failure));
-			}
-			else {
-				result.setResult(answer);
-			}
-		});
-		return result;
-	}
-
-	private static Throwable unwrap(Throwable failure) {
-		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	private static RuntimeException asRuntime(Throwable failure) {

@@ -1,10 +1,12 @@
 package io.tagrelay.ingest.webhook;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 
+import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.ingest.publish.Accepted;
+import io.tagrelay.ingest.publish.Deferred;
 import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Quay's {@code repo_push} notification (updatekate's {@code POST /webhook}): a push to a
@@ -31,20 +34,25 @@ class WebhookController {
 
 	private final EventPublisher publisher;
 
-	WebhookController(Targets targets, EventPublisher publisher) {
+	private final Duration enqueueTimeout;
+
+	WebhookController(Targets targets, EventPublisher publisher, IngestProperties properties) {
+		this.enqueueTimeout = properties.enqueueTimeout();
 		this.targets = targets;
 		this.publisher = publisher;
 	}
 
 	@PostMapping(path = { "/webhook", "/webhooks/quay" },
 			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
-	CompletableFuture<ResponseEntity<Accepted>> push(@RequestBody byte[] body) {
+	DeferredResult<ResponseEntity<Accepted>> push(@RequestBody byte[] body) {
 		QuayPush push = this.parser.parse(body);
 		if (this.targets.forRepository(push.repository()).isEmpty()) {
 			throw Problems.forbidden("repository " + push.repository() + " is not configured as a target");
 		}
 		RegistryPush event = new RegistryPush(EventIds.next(), push.repository(), push.tags(), "quay", Instant.now());
-		return this.publisher.publish(event).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id)));
+		return Deferred.of(
+				this.publisher.publish(event).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id))),
+				this.enqueueTimeout);
 	}
 
 }
