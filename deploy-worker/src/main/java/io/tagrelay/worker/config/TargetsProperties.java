@@ -1,0 +1,44 @@
+package io.tagrelay.worker.config;
+
+import java.util.List;
+
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.target.Target;
+import jakarta.validation.Valid;
+import org.semver4j.range.RangeListFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The configured targets, {@code tagrelay.targets[n]}.
+ *
+ * @param targets the targets, possibly none
+ */
+@ConfigurationProperties("tagrelay")
+@Validated
+record TargetsProperties(List<@Valid Target> targets) {
+
+	TargetsProperties {
+		targets = (targets == null) ? List.of() : List.copyOf(targets);
+		for (int i = 0; i < targets.size(); i++) {
+			requireRange(targets.get(i).tagPolicy().range(), "tagrelay.targets[" + i + "].tag-policy.range");
+		}
+	}
+
+	// semver4j reads a range it cannot parse as one that matches nothing, which would
+	// silently turn a typo into "never update"
+	private static void requireRange(String range, String key) {
+		boolean valid;
+		try {
+			valid = !RangeListFactory.create(range, true).get().isEmpty();
+		}
+		catch (RuntimeException ex) {
+			valid = false;
+		}
+		if (!valid) {
+			throw new InvalidInputException(key + " is not an npm-style semver range: '" + range + "'");
+		}
+	}
+
+}

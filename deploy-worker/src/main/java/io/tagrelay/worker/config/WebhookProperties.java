@@ -1,0 +1,48 @@
+package io.tagrelay.worker.config;
+
+import java.time.Duration;
+
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.Secret;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the success/failure webhooks are delivered ({@code tagrelay.webhook.*}). The
+ * receivers themselves are configured per target.
+ *
+ * @param secret the Standard Webhooks signing secret ({@code TAGRELAY_WEBHOOK_SECRET},
+ * {@code whsec_<base64>} or raw); webhooks are unsigned without it
+ * @param maxAttempts delivery attempts before the outcome is dead-lettered
+ * @param initialInterval the wait before the second attempt
+ * @param multiplier the factor by which each wait grows
+ * @param maxInterval the longest wait between two attempts
+ * @param timeout the read timeout of one attempt
+ * @param connectTimeout the connect timeout of one attempt
+ */
+@ConfigurationProperties("tagrelay.webhook")
+@Validated
+public record WebhookProperties(Secret secret, @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
+		@DefaultValue("1s") Duration initialInterval, @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+		@DefaultValue("1m") Duration maxInterval, @DefaultValue("10s") Duration timeout,
+		@DefaultValue("5s") Duration connectTimeout) {
+
+	public WebhookProperties {
+		requirePositive(initialInterval, "tagrelay.webhook.initial-interval");
+		requirePositive(maxInterval, "tagrelay.webhook.max-interval");
+		requirePositive(timeout, "tagrelay.webhook.timeout");
+		requirePositive(connectTimeout, "tagrelay.webhook.connect-timeout");
+	}
+
+	private static void requirePositive(Duration value, String key) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidInputException(key + " must be positive");
+		}
+	}
+
+}
