@@ -1,0 +1,35 @@
+package io.tagrelay.worker.deploy;
+
+import io.tagrelay.model.image.ImageReference;
+
+/**
+ * The image a container should move to, or why it stays.
+ *
+ * @param image the new image, or {@code null}
+ * @param reason why it stays, or {@code null}
+ */
+record Choice(ImageReference image, String reason) {
+
+	static Choice apply(ImageReference image) {
+		return new Choice(image, null);
+	}
+
+	static Choice skip(String reason) {
+		return new Choice(null, reason);
+	}
+
+	boolean skipped() {
+		return this.image == null;
+	}
+
+	/**
+	 * Decides for the image a container runs now.
+	 */
+	@FunctionalInterface
+	interface Decision {
+
+		Choice decide(ImageReference running);
+
+	}
+
+}

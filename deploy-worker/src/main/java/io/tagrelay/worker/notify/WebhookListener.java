@@ -1,0 +1,30 @@
+package io.tagrelay.worker.notify;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the results topic as group {@code tagrelay-webhooks}, apart from the
+ * deployments, so that a receiver that is down never delays one.
+ */
+@Component
+class WebhookListener {
+
+	/** The listener container's id. */
+	static final String ID = "webhooks";
+
+	private final WebhookNotifier notifier;
+
+	WebhookListener(WebhookNotifier notifier) {
+		this.notifier = notifier;
+	}
+
+	@KafkaListener(id = ID, groupId = "tagrelay-webhooks", topics = "${tagrelay.kafka.topics.results:tagrelay.results}",
+			containerFactory = NotifyConfiguration.FACTORY)
+	void onOutcome(ConsumerRecord<String, byte[]> record) {
+		this.notifier.deliver(record.value());
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.tagrelay.worker.patch;
+
+/**
+ * The container's image was no longer the one read when the patch was made: someone
+ * changed it in between, so the patch was refused rather than overwriting that change.
+ */
+public class ImageConflictException extends RuntimeException {
+
+	ImageConflictException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.tagrelay.worker.publish;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.model.event.TargetState;
+import io.tagrelay.worker.config.TopicsProperties;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.KafkaException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes outcomes on the results topic and container states on the compacted state
+ * topic, both keyed by {@code TargetRef.key()}, and waits for Kafka's acknowledgement so
+ * that an event's offset is committed only once its outcome is durable.
+ */
+@Component
+public class ResultsPublisher {
+
+	private static final long TIMEOUT_SECONDS = 15;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final EventCodec codec;
+
+	private final TopicsProperties topics;
+
+	ResultsPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, TopicsProperties topics) {
+		this.kafka = kafka;
+		this.codec = codec;
+		this.topics = topics;
+	}
+
+	/**
+	 * Publishes an outcome.
+	 * @param outcome the outcome
+	 */
+	public void publish(DeploymentOutcome outcome) {
+		send(this.topics.topics().results(), outcome.target().key(), this.codec.write(outcome));
+	}
+
+	/**
+	 * Publishes a container's state.
+	 * @param state the state
+	 */
+	public void publish(TargetState state) {
+		send(this.topics.topics().state(), state.target().key(), this.codec.write(state));
+	}
+
+	private void send(String topic, String key, byte[] value) {
+		try {
+			this.kafka.send(topic, key, value).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new KafkaException("interrupted while publishing to " + topic, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new KafkaException("could not publish to " + topic, ex);
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.tagrelay.worker.rollout;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The rollout watcher and the scheduler its polls run on.
+ */
+@Configuration(proxyBeanMethods = false)
+class RolloutConfiguration {
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService rolloutScheduler() {
+		return new ScheduledThreadPoolExecutor(2, new CustomizableThreadFactory("rollout-"));
+	}
+
+	@Bean
+	RolloutWatcher rolloutWatcher(KubernetesClient client, ScheduledExecutorService rolloutScheduler, Clock clock) {
+		return new RolloutWatcher(client, rolloutScheduler, clock);
+	}
+
+}

@@ -1,0 +1,382 @@
+package io.tagrelay.worker.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.tagrelay.model.event.DeployEvent;
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.DeploymentOutcome.Result;
+import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.ImageRequest;
+import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.event.TargetRef;
+import io.tagrelay.model.event.TargetState;
+import io.tagrelay.model.target.Targets;
+import io.tagrelay.worker.MockCluster;
+import io.tagrelay.worker.TopicRecorder;
+import io.tagrelay.worker.WebhookReceiver;
+import io.tagrelay.worker.select.Selection;
+import io.tagrelay.worker.select.TagSelector;
+import io.tagrelay.model.target.TagPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.tagrelay.worker.MockCluster.container;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole worker against an embedded KRaft broker, the fabric8 CRUD mock API server
+ * (with a simulated rollout) and a local webhook receiver.
+ */
+@SpringBootTest(properties = { "tagrelay.kafka.partitions=1", "management.server.port=0", "server.port=0",
+		"tagrelay.webhook.secret=" + DeployFlowIT.SECRET, "tagrelay.webhook.max-attempts=4",
+		"tagrelay.webhook.initial-interval=10ms", "tagrelay.webhook.max-interval=50ms" })
+@EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class DeployFlowIT {
+
+	static final String KEY = "tagrelay-test-signing-key";
+
+	static final String SECRET = "whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==";
+
+	static final MockCluster cluster = cluster();
+
+	static final WebhookReceiver receiver = receiver();
+
+	static TopicRecorder recorder;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	EventCodec codec;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ContainerUpdater updater;
+
+	@Autowired
+	Targets targets;
+
+	// one property source for every target: Boot binds a list from a single source
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		target(registry, 0, "quay.io/acme/web", "web", "web", "/web");
+		target(registry, 1, "quay.io/acme/shared", "blue", null, "/hooks");
+		target(registry, 2, "quay.io/acme/shared", "green", null, "/hooks");
+		target(registry, 3, "quay.io/acme/app", "pod", "app", "/hooks");
+		target(registry, 4, "quay.io/acme/snap", "snap", null, "/hooks");
+		target(registry, 5, "quay.io/acme/stuck", "stuck", null, "/stuck");
+		registry.add("tagrelay.targets[5].rollout.max-attempts", () -> "3");
+		registry.add("tagrelay.targets[5].rollout.rollback-on-failure", () -> "true");
+		target(registry, 6, "quay.io/acme/late", "late", null, "/hooks");
+		target(registry, 7, "quay.io/acme/next", "next", null, "/hooks");
+	}
+
+	private static void target(DynamicPropertyRegistry registry, int index, String repository, String deployment,
+			String container, String webhook) {
+		String prefix = "tagrelay.targets[" + index + "].";
+		registry.add(prefix + "repository", () -> repository);
+		registry.add(prefix + "namespace", () -> "demo");
+		registry.add(prefix + "deployment", () -> deployment);
+		if (container != null) {
+			registry.add(prefix + "container", () -> container);
+		}
+		if (!deployment.equals("stuck")) {
+			registry.add(prefix + "rollout.max-attempts", () -> "200");
+		}
+		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
+		registry.add(prefix + "rollout.max-interval", () -> "50ms");
+		registry.add(prefix + "webhook.url", () -> receiver.url(webhook));
+	}
+
+	@BeforeAll
+	static void recordTopics(@Autowired EmbeddedKafkaBroker broker) {
+		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.state",
+				"tagrelay.events.dlt", "tagrelay.webhooks.dlt");
+	}
+
+	static MockCluster cluster() {
+		MockCluster cluster = new MockCluster();
+		cluster.create("demo", "web", container("web", "quay.io/acme/web:1.0.0"));
+		cluster.create("demo", "blue", container("blue", "quay.io/acme/shared:2.0.0"));
+		cluster.create("demo", "green", container("green", "quay.io/acme/shared:2.0.1"));
+		cluster.create("demo", "pod", container("app", "quay.io/acme/app:1.0.0"),
+				container("worker", "quay.io/acme/app:1.0.0"), container("proxy", "quay.io/other/proxy:1.0.0"));
+		cluster.create("demo", "snap", container("snap", "quay.io/acme/snap:0.0.2-SNAPSHOT"));
+		cluster.create("demo", "stuck", container("stuck", "quay.io/acme/stuck:1.0.0"));
+		cluster.holdBack("stuck");
+		cluster.create("demo", "late", container("late", "quay.io/acme/late:1.0.0"));
+		cluster.create("demo", "next", container("next", "quay.io/acme/next:1.0.0"));
+		return cluster;
+	}
+
+	@AfterAll
+	static void close() {
+		recorder.close();
+		receiver.close();
+		cluster.close();
+	}
+
+	@Test
+	void movesToTheNewestSemverTagAndDeliversOneSignedWebhookAfterFailedAttempts() throws Exception {
+		receiver.failFirst("/web", 2);
+		RegistryPush push = push("quay.io/acme/web", "0.9.0", "1.2.0", "latest", "1.1.5", "sha-123456");
+		send(push);
+		await().untilAsserted(() -> assertThat(receiver.received("/web")).hasSize(1));
+		assertThat(cluster.image("demo", "web", "web")).isEqualTo("quay.io/acme/web:1.2.0");
+		WebhookReceiver.Received delivery = receiver.received("/web").get(0);
+		assertThat(delivery.signature()).isEqualTo(independentSignature(delivery));
+		assertThat(delivery.id()).startsWith("msg_" + push.eventId() + "_");
+		JsonNode body = JsonMapper.builder().build().readTree(delivery.body());
+		assertThat(body.path("type").asString()).isEqualTo("deployment.updated");
+		assertThat(body.path("eventId").asString()).isEqualTo(push.eventId());
+		assertThat(body.path("namespace").asString()).isEqualTo("demo");
+		assertThat(body.path("deployment").asString()).isEqualTo("web");
+		assertThat(body.path("container").asString()).isEqualTo("web");
+		assertThat(body.path("repository").asString()).isEqualTo("quay.io/acme/web");
+		assertThat(body.path("previousImage").asString()).isEqualTo("quay.io/acme/web:1.0.0");
+		assertThat(body.path("image").asString()).isEqualTo("quay.io/acme/web:1.2.0");
+		assertThat(body.path("tag").asString()).isEqualTo("1.2.0");
+		assertThat(body.has("receivedAt") && body.has("startedAt") && body.has("finishedAt") && body.has("timestamp"))
+			.isTrue();
+		assertThat(states("demo/web/web")).last().extracting(TargetState::image).isEqualTo("quay.io/acme/web:1.2.0");
+		assertThat(recorder.records("tagrelay.webhooks.dlt")).isEmpty();
+
+		RegistryPush older = push("quay.io/acme/web", "0.9.0", "1.1.5");
+		send(older);
+		await().untilAsserted(() -> assertThat(outcomes(older)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+			assertThat(outcome.reason()).contains("newer than the running 1.2.0");
+		}));
+		assertThat(cluster.image("demo", "web", "web")).isEqualTo("quay.io/acme/web:1.2.0");
+		assertThat(receiver.received("/web")).hasSize(1);
+	}
+
+	@Test
+	void updatesEveryTargetThatSharesTheRepository() {
+		RegistryPush push = push("quay.io/acme/shared", "2.1.0");
+		send(push);
+		await().untilAsserted(() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result)
+			.containsExactly(Result.UPDATED, Result.UPDATED));
+		assertThat(cluster.image("demo", "blue", "blue")).isEqualTo("quay.io/acme/shared:2.1.0");
+		assertThat(cluster.image("demo", "green", "green")).isEqualTo("quay.io/acme/shared:2.1.0");
+	}
+
+	@Test
+	void changesOnlyTheNamedContainerOfAMultiContainerPod() {
+		RegistryPush push = push("quay.io/acme/app", "1.1.0");
+		send(push);
+		await().untilAsserted(
+				() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result).containsExactly(Result.UPDATED));
+		assertThat(cluster.image("demo", "pod", "app")).isEqualTo("quay.io/acme/app:1.1.0");
+		assertThat(cluster.image("demo", "pod", "worker")).isEqualTo("quay.io/acme/app:1.0.0");
+		assertThat(cluster.image("demo", "pod", "proxy")).isEqualTo("quay.io/other/proxy:1.0.0");
+	}
+
+	@Test
+	void followsAPreReleaseLine() {
+		RegistryPush push = push("quay.io/acme/snap", "0.0.2-SNAPSHOT.2", "0.0.3-rc.1");
+		send(push);
+		await().untilAsserted(
+				() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result).containsExactly(Result.UPDATED));
+		assertThat(cluster.image("demo", "snap", "snap")).isEqualTo("quay.io/acme/snap:0.0.2-SNAPSHOT.2");
+	}
+
+	@Test
+	void failsARolloutThatNeverCompletesRollsBackAndReportsTheFailure() throws Exception {
+		RegistryPush push = push("quay.io/acme/stuck", "1.1.0");
+		send(push);
+		await().untilAsserted(() -> assertThat(receiver.received("/stuck")).hasSize(1));
+		DeploymentOutcome outcome = outcomes(push).get(0);
+		assertThat(outcome.result()).isEqualTo(Result.FAILED);
+		assertThat(outcome.reason()).contains("rollout not complete after 3 checks")
+			.contains("rolled back to quay.io/acme/stuck:1.0.0");
+		assertThat(outcome.image()).isEqualTo("quay.io/acme/stuck:1.1.0");
+		assertThat(cluster.image("demo", "stuck", "stuck")).isEqualTo("quay.io/acme/stuck:1.0.0");
+		JsonNode body = JsonMapper.builder().build().readTree(receiver.received("/stuck").get(0).body());
+		assertThat(body.path("type").asString()).isEqualTo("deployment.failed");
+		assertThat(body.path("reason").asString()).contains("rollout not complete");
+	}
+
+	@Test
+	void refusesToOverwriteAConcurrentChangeAndDecidesAgain() {
+		cluster.create("demo", "race", container("race", "quay.io/acme/race:1.0.0"));
+		RegistryPush push = push("quay.io/acme/race", "1.2.0");
+		AtomicBoolean raced = new AtomicBoolean();
+		TagSelector selector = new TagSelector();
+		Choice.Decision decision = (running) -> {
+			if (raced.compareAndSet(false, true)) {
+				setImage("race", "quay.io/acme/race:1.3.0");
+			}
+			Selection selection = selector.select(running, push.tags(), TagPolicy.defaults());
+			return selection.chosen() ? Choice.apply(running.withTag(selection.tag()))
+					: Choice.skip(selection.reason());
+		};
+
+		DeploymentOutcome outcome = this.updater
+			.update(new UpdateRequest(push, raceTarget(), "race", decision, Instant.now()));
+
+		assertThat(raced).isTrue();
+		assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+		assertThat(cluster.image("demo", "race", "race")).isEqualTo("quay.io/acme/race:1.3.0");
+	}
+
+	@Test
+	void appliesEventsQueuedWhileTheWorkerWasStopped() {
+		this.listeners.getListenerContainer("events").stop();
+		try {
+			RegistryPush push = push("quay.io/acme/late", "1.0.1");
+			send(push);
+			assertThat(outcomes(push)).isEmpty();
+			assertThat(cluster.image("demo", "late", "late")).isEqualTo("quay.io/acme/late:1.0.0");
+			this.listeners.getListenerContainer("events").start();
+			await().untilAsserted(
+					() -> assertThat(cluster.image("demo", "late", "late")).isEqualTo("quay.io/acme/late:1.0.1"));
+		}
+		finally {
+			this.listeners.getListenerContainer("events").start();
+		}
+	}
+
+	@Test
+	void deadLettersAPoisonRecordAndHandlesTheNextEvent() {
+		this.kafka.send("tagrelay.events", "quay.io/acme/next", "{not json".getBytes(StandardCharsets.UTF_8));
+		RegistryPush push = push("quay.io/acme/next", "1.0.1");
+		send(push);
+		await().untilAsserted(
+				() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result).containsExactly(Result.UPDATED));
+		await().untilAsserted(
+				() -> assertThat(recorder.records("tagrelay.events.dlt")).singleElement().satisfies((record) -> {
+					assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+					assertThat(header(record, "kafka_dlt-exception-message")).contains("not a valid DeployEvent");
+				}));
+	}
+
+	@Test
+	void setsTheRequestedImageOnTheRequestedContainer() {
+		ImageRequest request = new ImageRequest(EventIds.next(), new TargetRef("demo", "pod", "app"),
+				"quay.io/acme/app:0.9.0", Instant.now());
+		send(request);
+		await().untilAsserted(() -> assertThat(outcomes(request)).extracting(DeploymentOutcome::result)
+			.containsExactly(Result.UPDATED));
+		assertThat(cluster.image("demo", "pod", "app")).isEqualTo("quay.io/acme/app:0.9.0");
+	}
+
+	@Test
+	void publishesTheStateOfEveryTargetAtStartUp() {
+		await().untilAsserted(() -> assertThat(states("demo/next/next")).isNotEmpty());
+		assertThat(states("demo/pod/app")).first().extracting(TargetState::repository).isEqualTo("quay.io/acme/app");
+	}
+
+	private io.tagrelay.model.target.Target raceTarget() {
+		return new io.tagrelay.model.target.Target("quay.io/acme/race", "demo", "race", null, null, null, null);
+	}
+
+	// someone else's change, made the way kubectl set image would: without a test op
+	private void setImage(String deployment, String image) {
+		cluster.client()
+			.apps()
+			.deployments()
+			.inNamespace("demo")
+			.withName(deployment)
+			.patch(PatchContext.of(PatchType.JSON),
+					"[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image
+							+ "\"}]");
+	}
+
+	private void send(DeployEvent event) {
+		this.kafka.send("tagrelay.events", event.repository(), this.codec.write(event)).join();
+	}
+
+	private List<DeploymentOutcome> outcomes(DeployEvent event) {
+		return recorder.records("tagrelay.results")
+			.stream()
+			.map((record) -> this.codec.readOutcome(record.value()))
+			.filter((outcome) -> outcome.eventId().equals(event.eventId()))
+			.toList();
+	}
+
+	private List<TargetState> states(String key) {
+		return recorder.records("tagrelay.state")
+			.stream()
+			.filter((record) -> record.key().equals(key))
+			.map((record) -> this.codec.readState(record.value()))
+			.toList();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	private static RegistryPush push(String repository, String... tags) {
+		return new RegistryPush(EventIds.next(), repository, List.of(tags), "quay", Instant.now());
+	}
+
+	// the Standard Webhooks scheme, written out again here rather than calling the
+	// worker's
+	private static String independentSignature(WebhookReceiver.Received delivery) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
+		byte[] signed = mac.doFinal(concat(
+				(delivery.id() + "." + delivery.timestamp() + ".").getBytes(StandardCharsets.UTF_8), delivery.body()));
+		assertThat(new String(Base64.getDecoder().decode(SECRET.substring(6)), StandardCharsets.UTF_8)).isEqualTo(KEY);
+		return "v1," + Base64.getEncoder().encodeToString(signed);
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = new byte[a.length + b.length];
+		System.arraycopy(a, 0, both, 0, a.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
+	}
+
+	private static WebhookReceiver receiver() {
+		try {
+			return new WebhookReceiver();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Cluster {
+
+		@Bean
+		KubernetesClient mockKubernetesClient() {
+			return cluster.client();
+		}
+
+	}
+
+}
