@@ -24,6 +24,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> failureStatus = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
 	public WebhookReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::handle);
@@ -40,7 +44,22 @@ public final class WebhookReceiver implements AutoCloseable {
 	 * @param attempts how many
 	 */
 	public void failFirst(String path, int attempts) {
+		failFirst(path, attempts, 503);
+	}
+
+	/**
+	 * Answers the given status to the next attempts on a path.
+	 * @param path the path
+	 * @param attempts how many
+	 * @param status the status
+	 */
+	public void failFirst(String path, int attempts, int status) {
+		this.failureStatus.put(path, status);
 		this.failuresLeft.put(path, new AtomicInteger(attempts));
+	}
+
+	public int attempts(String path) {
+		return this.attempts.computeIfAbsent(path, (p) -> new AtomicInteger()).get();
 	}
 
 	public List<Received> received(String path) {
@@ -50,6 +69,7 @@ public final class WebhookReceiver implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		byte[] body = exchange.getRequestBody().readAllBytes();
+		this.attempts.computeIfAbsent(path, (p) -> new AtomicInteger()).incrementAndGet();
 		AtomicInteger failures = this.failuresLeft.get(path);
 		boolean fail = failures != null && failures.getAndDecrement() > 0;
 		if (!fail) {
@@ -57,7 +77,7 @@ public final class WebhookReceiver implements AutoCloseable {
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
 					exchange.getRequestHeaders().getFirst("webhook-signature"), body));
 		}
-		exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+		exchange.sendResponseHeaders(fail ? this.failureStatus.get(path) : 204, -1);
 		exchange.close();
 	}
 

@@ -100,6 +100,8 @@ class DeployFlowIT {
 		registry.add("tagrelay.targets[5].rollout.rollback-on-failure", () -> "true");
 		target(registry, 6, "quay.io/acme/late", "late", null, "/hooks");
 		target(registry, 7, "quay.io/acme/next", "next", null, "/hooks");
+		target(registry, 8, "quay.io/acme/gone", "gone", null, "/gone");
+		target(registry, 9, "quay.io/acme/down", "down", null, "/down");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String repository, String deployment,
@@ -137,6 +139,8 @@ class DeployFlowIT {
 		cluster.holdBack("stuck");
 		cluster.create("demo", "late", container("late", "quay.io/acme/late:1.0.0"));
 		cluster.create("demo", "next", container("next", "quay.io/acme/next:1.0.0"));
+		cluster.create("demo", "gone", container("gone", "quay.io/acme/gone:1.0.0"));
+		cluster.create("demo", "down", container("down", "quay.io/acme/down:1.0.0"));
 		return cluster;
 	}
 
@@ -170,7 +174,7 @@ class DeployFlowIT {
 		assertThat(body.has("receivedAt") && body.has("startedAt") && body.has("finishedAt") && body.has("timestamp"))
 			.isTrue();
 		assertThat(states("demo/web/web")).last().extracting(TargetState::image).isEqualTo("quay.io/acme/web:1.2.0");
-		assertThat(recorder.records("tagrelay.webhooks.dlt")).isEmpty();
+		assertThat(webhookDeadLetters("demo/web/web")).isEmpty();
 
 		RegistryPush older = push("quay.io/acme/web", "0.9.0", "1.1.5");
 		send(older);
@@ -283,6 +287,25 @@ class DeployFlowIT {
 	}
 
 	@Test
+	void deadLettersAWebhookTheReceiverRejectsWithoutRetrying() {
+		receiver.failFirst("/gone", 100, 410);
+		send(push("quay.io/acme/gone", "1.1.0"));
+		await().untilAsserted(() -> assertThat(webhookDeadLetters("demo/gone/gone")).singleElement()
+			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("answered 410")));
+		assertThat(receiver.attempts("/gone")).isEqualTo(1);
+		assertThat(cluster.image("demo", "gone", "gone")).isEqualTo("quay.io/acme/gone:1.1.0");
+	}
+
+	@Test
+	void deadLettersAWebhookAfterTheLastAttempt() {
+		receiver.failFirst("/down", 100);
+		send(push("quay.io/acme/down", "1.1.0"));
+		await().untilAsserted(() -> assertThat(webhookDeadLetters("demo/down/down")).singleElement()
+			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("answered 503")));
+		assertThat(receiver.attempts("/down")).isEqualTo(4);
+	}
+
+	@Test
 	void setsTheRequestedImageOnTheRequestedContainer() {
 		ImageRequest request = new ImageRequest(EventIds.next(), new TargetRef("demo", "pod", "app"),
 				"quay.io/acme/app:0.9.0", Instant.now());
@@ -324,6 +347,10 @@ class DeployFlowIT {
 			.map((record) -> this.codec.readOutcome(record.value()))
 			.filter((outcome) -> outcome.eventId().equals(event.eventId()))
 			.toList();
+	}
+
+	private List<ConsumerRecord<String, byte[]>> webhookDeadLetters(String key) {
+		return recorder.records("tagrelay.webhooks.dlt").stream().filter((r) -> key.equals(r.key())).toList();
 	}
 
 	private List<TargetState> states(String key) {
