@@ -1,6 +1,7 @@
 package io.tagrelay.worker.cluster;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
@@ -40,7 +41,8 @@ class KubernetesHealthIndicator implements HealthIndicator {
 	private Health check() {
 		try {
 			VersionInfo version = this.client.getKubernetesVersion();
-			return Health.up().withDetail("version", version.getGitVersion()).build();
+			String gitVersion = (version != null) ? version.getGitVersion() : null;
+			return Health.up().withDetail("version", Objects.toString(gitVersion, "unknown")).build();
 		}
 		catch (RuntimeException ex) {
 			return Health.down().withDetail("error", ex.getClass().getSimpleName()).build();

@@ -1,6 +1,10 @@
 package io.tagrelay.worker.deploy;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,9 +61,10 @@ import static org.awaitility.Awaitility.await;
  * The whole worker against an embedded KRaft broker, the fabric8 CRUD mock API server
  * (with a simulated rollout) and a local webhook receiver.
  */
-@SpringBootTest(properties = { "tagrelay.kafka.partitions=1", "management.server.port=0", "server.port=0",
-		"tagrelay.webhook.secret=" + DeployFlowIT.SECRET, "tagrelay.webhook.max-attempts=4",
-		"tagrelay.webhook.initial-interval=10ms", "tagrelay.webhook.max-interval=50ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tagrelay.kafka.partitions=1", "tagrelay.webhook.secret=" + DeployFlowIT.SECRET,
+				"tagrelay.webhook.max-attempts=4", "tagrelay.webhook.initial-interval=10ms",
+				"tagrelay.webhook.max-interval=50ms" })
 @EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class DeployFlowIT {
 
@@ -316,6 +322,21 @@ class DeployFlowIT {
 	}
 
 	@Test
+	void reportsHealthAndMetricsOnTheManagementPort(@LocalServerPort int port) throws Exception {
+		await().untilAsserted(() -> assertThat(recorded("tagrelay.results")).isNotEmpty());
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> health = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+		assertThat(health.body()).contains("\"kubernetes\"").contains("\"kafka\"").contains("UP");
+		HttpResponse<String> metrics = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metrics.body()).contains("tagrelay_deployments_total");
+	}
+
+	@Test
 	void publishesTheStateOfEveryTargetAtStartUp() {
 		await().untilAsserted(() -> assertThat(states("demo/next/next")).isNotEmpty());
 		assertThat(states("demo/pod/app")).first().extracting(TargetState::repository).isEqualTo("quay.io/acme/app");
@@ -347,6 +368,10 @@ class DeployFlowIT {
 			.map((record) -> this.codec.readOutcome(record.value()))
 			.filter((outcome) -> outcome.eventId().equals(event.eventId()))
 			.toList();
+	}
+
+	private List<ConsumerRecord<String, byte[]>> recorded(String topic) {
+		return recorder.records(topic);
 	}
 
 	private List<ConsumerRecord<String, byte[]>> webhookDeadLetters(String key) {
