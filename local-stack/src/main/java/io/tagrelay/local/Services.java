@@ -1,0 +1,85 @@
+package io.tagrelay.local;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tagrelay.ingest.IngestApplication;
+import io.tagrelay.worker.WorkerApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the ingest and the worker as two Spring Boot applications in this JVM,
+ * configured through the same property keys a deployment uses.
+ */
+final class Services {
+
+	private final String bootstrapServers;
+
+	private final int receiverPort;
+
+	private final LocalStackOptions options;
+
+	Services(String bootstrapServers, int receiverPort, LocalStackOptions options) {
+		this.bootstrapServers = bootstrapServers;
+		this.receiverPort = receiverPort;
+		this.options = options;
+	}
+
+	ConfigurableApplicationContext startIngest() {
+		List<String> args = common("tagrelay-ingest");
+		args.add("--server.port=" + this.options.ingestPort());
+		args.add("--tagrelay.ingest.tokens=" + LocalStack.TOKEN);
+		args.add("--tagrelay.ingest.info.enabled=true");
+		return run(IngestApplication.class, args);
+	}
+
+	ConfigurableApplicationContext startWorker() {
+		List<String> args = common("tagrelay-worker");
+		args.add("--server.port=" + this.options.workerPort());
+		args.add("--management.server.port=" + this.options.workerPort());
+		args.add("--tagrelay.webhook.secret=" + LocalStack.WEBHOOK_SECRET);
+		return run(WorkerApplication.class, args);
+	}
+
+	private List<String> common(String name) {
+		List<String> args = new ArrayList<>();
+		args.add("--spring.application.name=" + name);
+		args.add("--spring.main.banner-mode=off");
+		args.add("--spring.kafka.bootstrap-servers=" + this.bootstrapServers);
+		args.add("--logging.level.root=WARN");
+		args.add("--logging.level.io.tagrelay=INFO");
+		// two applications share this JVM's logging: the logger names tell them apart
+		args.add("--logging.include-application-name=false");
+		if (this.options.serviceArguments().stream().noneMatch((arg) -> arg.startsWith("--tagrelay.targets"))) {
+			args.addAll(demoTarget());
+		}
+		args.addAll(this.options.serviceArguments());
+		return args;
+	}
+
+	/**
+	 * The sandbox's target, unless the user names their own (as with a real cluster).
+	 */
+	private List<String> demoTarget() {
+		return List.of("--tagrelay.targets[0].repository=" + LocalStack.REPOSITORY,
+				"--tagrelay.targets[0].namespace=" + SandboxCluster.NAMESPACE,
+				"--tagrelay.targets[0].deployment=" + SandboxCluster.DEPLOYMENT,
+				"--tagrelay.targets[0].container=" + SandboxCluster.DEPLOYMENT,
+				"--tagrelay.targets[0].rollout.initial-interval=250ms",
+				"--tagrelay.targets[0].webhook.url=" + webhookUrl());
+	}
+
+	/**
+	 * Where the local receiver takes webhooks.
+	 */
+	private String webhookUrl() {
+		return "http://127.0.0.1:" + this.receiverPort + "/hooks/tagrelay";
+	}
+
+	private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
+		return new SpringApplicationBuilder(application).main(application).run(args.toArray(String[]::new));
+	}
+
+}
