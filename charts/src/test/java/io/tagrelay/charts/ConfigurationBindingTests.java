@@ -1,10 +1,13 @@
 package io.tagrelay.charts;
 
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import static io.tagrelay.charts.RenderedChart.env;
@@ -12,90 +15,98 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code TAGRELAY_*}/{@code UK_*} variable and every
- * {@code tagrelay.*}/{@code uk.*} key the chart renders must be a property a service
- * binds: a misspelt key would be ignored silently by Spring Boot and the setting lost.
+ * {@code tagrelay.*}/{@code uk.*} key the chart renders binds to a property of the
+ * service that reads it, checked with the services' own {@code @ConfigurationProperties}
+ * classes: a misspelt key would be ignored silently by Spring Boot and the setting lost.
  */
 class ConfigurationBindingTests {
 
-	static final KnownConfigurationKeys KNOWN = KnownConfigurationKeys
-		.load(Path.of(System.getProperty("tagrelay.root", "..")).toAbsolutePath().normalize());
+	static final ConfigurationKeys INGEST = ConfigurationKeys.of("io.tagrelay.ingest");
 
-	@Test
-	void knowsTheContractedKeys() {
-		assertThat(KNOWN.isKnownKey("tagrelay.ingest.tokens")).isTrue();
-		assertThat(KNOWN.isKnownKey("tagrelay.targets[3].tag-policy.include-prereleases")).isTrue();
-		assertThat(KNOWN.isKnownKey("tagrelay.targets[0].rollout.rollback-on-failure")).isTrue();
-		assertThat(KNOWN.isKnownEnvironmentVariable("TAGRELAY_INGEST_TOKENS")).isTrue();
-		assertThat(KNOWN.isKnownEnvironmentVariable("TAGRELAY_WEBHOOK_SECRET")).isTrue();
-		assertThat(KNOWN.isKnownEnvironmentVariable("UK_REPO")).isTrue();
-		assertThat(KNOWN.isKnownEnvironmentVariable("TAGRELAY_TARGETS_0_TAGPOLICY_RANGE")).isTrue();
+	static final ConfigurationKeys WORKER = ConfigurationKeys.of("io.tagrelay.worker");
+
+	static RenderedChart[] charts() {
+		return new RenderedChart[] { RenderedChart.defaults(), RenderedChart.multiNamespace() };
+	}
+
+	@ParameterizedTest
+	@MethodSource("charts")
+	void everyVariableOfTheIngestBindsToAnIngestProperty(RenderedChart chart) {
+		Map<String, Object> variables = relayVariables(chart.ingest());
+
+		assertThat(variables).containsKey("TAGRELAY_INGEST_TOKENS");
+		assertThat(INGEST.unbound(variables)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("charts")
+	void everyVariableOfTheWorkerBindsToAWorkerProperty(RenderedChart chart) {
+		Map<String, Object> variables = relayVariables(chart.worker());
+
+		assertThat(WORKER.unbound(variables)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("charts")
+	void everyKeyOfTheConfigMapBindsInAServiceThatReadsIt(RenderedChart chart) {
+		assertThat(chart.configProperties("ingest.yaml")).containsKey("tagrelay.ingest.info.enabled");
+		assertThat(INGEST.unboundProperties(relayKeys(chart.configProperties("ingest.yaml")))).isEmpty();
+		assertThat(WORKER.unboundProperties(relayKeys(chart.configProperties("worker.yaml")))).isEmpty();
+		Map<String, Object> shared = relayKeys(chart.configProperties("application.yaml"));
+		Set<String> unboundAnywhere = new TreeSet<>(INGEST.unboundProperties(shared));
+		unboundAnywhere.retainAll(WORKER.unboundProperties(shared));
+		assertThat(unboundAnywhere).isEmpty();
 	}
 
 	@Test
-	void rejectsNamesNobodyBinds() {
-		assertThat(KNOWN.isKnownEnvironmentVariable("TAGRELAY_INGEST_TOKEN")).isFalse();
-		assertThat(KNOWN.isKnownEnvironmentVariable("TAGRELAY_WEBHOOK_SECRETS")).isFalse();
-		assertThat(KNOWN.isKnownKey("tagrelay.targets[0].tagpolicy.range")).isFalse();
-		assertThat(KNOWN.isKnownKey("tagrelay.targets[0].rollout.max-attempt")).isFalse();
-		// a default topic name in docs/contracts.md, not a property
-		assertThat(KNOWN.isKnownKey("tagrelay.events")).isFalse();
-	}
+	void theMultiNamespaceValuesReachEveryTargetSetting() {
+		RenderedChart chart = RenderedChart.multiNamespace();
 
-	@Test
-	void everyVariableTheChartSetsBinds() {
-		for (RenderedChart chart : new RenderedChart[] { RenderedChart.defaults(), RenderedChart.multiNamespace() }) {
-			assertThat(KnownConfigurationKeys.unknown(relayVariables(chart), KNOWN::isKnownEnvironmentVariable))
-				.as("variables unknown to %s", KNOWN.sources())
-				.isEmpty();
-		}
-	}
-
-	@Test
-	void everyKeyTheConfigMapSetsBinds() {
-		for (RenderedChart chart : new RenderedChart[] { RenderedChart.defaults(), RenderedChart.multiNamespace() }) {
-			Set<String> keys = configKeys(chart);
-			assertThat(keys).contains("tagrelay.ingest.info.enabled");
-			assertThat(KnownConfigurationKeys.unknown(keys, KNOWN::isKnownKey))
-				.as("keys unknown to %s", KNOWN.sources())
-				.isEmpty();
-		}
-		assertThat(configKeys(RenderedChart.multiNamespace())).contains("tagrelay.targets[0].tag-policy.range",
-				"tagrelay.targets[0].rollout.initial-interval", "tagrelay.targets[0].webhook.url",
-				"tagrelay.webhook.max-attempts", "tagrelay.ingest.max-body-size");
+		assertThat(chart.configProperties("application.yaml")).containsKeys("tagrelay.targets[0].tag-policy.range",
+				"tagrelay.targets[0].rollout.initial-interval", "tagrelay.targets[0].webhook.url");
+		assertThat(chart.configProperties("worker.yaml")).containsKey("tagrelay.webhook.max-attempts");
+		assertThat(chart.configProperties("ingest.yaml")).containsKey("tagrelay.ingest.max-body-size");
+		assertThat(relayVariables(chart.worker())).containsKey("TAGRELAY_WEBHOOK_SECRET");
 	}
 
 	@Test
 	void catchesAMisspeltVariable() {
 		RenderedChart chart = RenderedChart
 			.with(Map.of("ingest.extraEnv[0].name", "TAGRELAY_INGEST_TOKEN", "ingest.extraEnv[0].value", "x"));
-		assertThat(KnownConfigurationKeys.unknown(relayVariables(chart), KNOWN::isKnownEnvironmentVariable))
-			.containsExactly("TAGRELAY_INGEST_TOKEN");
+
+		assertThat(INGEST.unbound(relayVariables(chart.ingest()))).containsExactly("TAGRELAY_INGEST_TOKEN");
 	}
 
 	@Test
 	void catchesAMisspeltKeyInExtraConfiguration() {
-		RenderedChart chart = RenderedChart.with(Map.of("config.tagrelay.kafka.partition", 12,
-				"config.tagrelay.kafka.partitions", 12, "worker.config.tagrelay.webhook.max-atempts", 3));
-		assertThat(KnownConfigurationKeys.unknown(configKeys(chart), KNOWN::isKnownKey))
-			.containsExactlyInAnyOrder("tagrelay.kafka.partition", "tagrelay.webhook.max-atempts");
+		RenderedChart chart = RenderedChart.with(Map.of("ingest.config.tagrelay.ingest.max-body-sise", "1KB",
+				"worker.config.tagrelay.webhook.max-atempts", 3));
+
+		assertThat(INGEST.unboundProperties(relayKeys(chart.configProperties("ingest.yaml"))))
+			.containsExactly("tagrelay.ingest.max-body-sise");
+		assertThat(WORKER.unboundProperties(relayKeys(chart.configProperties("worker.yaml"))))
+			.containsExactly("tagrelay.webhook.max-atempts");
 	}
 
-	private static Set<String> relayVariables(RenderedChart chart) {
-		Set<String> names = new LinkedHashSet<>();
-		for (Map<String, Object> deployment : chart.ofKind("Deployment")) {
-			env(deployment).keySet()
-				.stream()
-				.filter((name) -> name.startsWith("TAGRELAY_") || name.startsWith("UK_"))
-				.forEach(names::add);
-		}
-		return names;
+	private static Map<String, Object> relayVariables(Map<String, Object> deployment) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		env(deployment).forEach((name, entry) -> {
+			if (name.startsWith("TAGRELAY_") || name.startsWith("UK_")) {
+				// a value from a Secret binds like any other: only the name matters here
+				variables.put(name, String.valueOf(entry.getOrDefault("value", "from-secret")));
+			}
+		});
+		return variables;
 	}
 
-	private static Set<String> configKeys(RenderedChart chart) {
-		Set<String> keys = new LinkedHashSet<>();
-		for (String file : new String[] { "application.yaml", "ingest.yaml", "worker.yaml" }) {
-			keys.addAll(KnownConfigurationKeys.flatten(chart.configFile(file)));
-		}
+	private static Map<String, Object> relayKeys(Map<String, Object> properties) {
+		Predicate<String> relay = (key) -> key.startsWith("tagrelay.") || key.startsWith("uk.");
+		Map<String, Object> keys = new LinkedHashMap<>();
+		properties.forEach((key, value) -> {
+			if (relay.test(key)) {
+				keys.put(key, value);
+			}
+		});
 		return keys;
 	}
 

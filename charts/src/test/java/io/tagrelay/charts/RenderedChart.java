@@ -129,6 +129,33 @@ final class RenderedChart {
 		return (loaded != null) ? (Map<String, Object>) loaded : Map.of();
 	}
 
+	/**
+	 * One file of the ConfigMap as the flat property keys Spring Boot reads from it
+	 * ({@code tagrelay.targets[0].repository}).
+	 * @param file {@code application.yaml}, {@code ingest.yaml} or {@code worker.yaml}
+	 * @return keys and values
+	 */
+	Map<String, Object> configProperties(String file) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		flatten("", configFile(file), properties);
+		return properties;
+	}
+
+	private static void flatten(String key, Object node, Map<String, Object> properties) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach(
+					(name, value) -> flatten(key.isEmpty() ? name.toString() : key + "." + name, value, properties));
+		}
+		else if (node instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				flatten(key + "[" + i + "]", list.get(i), properties);
+			}
+		}
+		else {
+			properties.put(key, String.valueOf(node));
+		}
+	}
+
 	List<String> summary() {
 		return this.documents.stream().map((document) -> document.get("kind") + "/" + name(document)).toList();
 	}

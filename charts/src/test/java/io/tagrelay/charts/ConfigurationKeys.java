@@ -1,4 +1,4 @@
-package io.tagrelay.local;
+package io.tagrelay.charts;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,16 +18,20 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Checks environment variables that a deployment file sets against the
- * {@code @ConfigurationProperties} the services really bind: each variable is mapped the
- * way Spring Boot maps the environment, bound with the services' own property classes,
- * and any variable that no class consumed is reported. So a misspelt key in
+ * Checks the configuration a deployment file sets (environment variables, or the keys of
+ * a YAML file) against the {@code @ConfigurationProperties} the services really bind:
+ * each entry is mapped the way Spring Boot maps it, bound with the services' own property
+ * classes, and any entry that no class consumed is reported. So a misspelt key in
  * docker-compose or the chart fails the build instead of being silently ignored.
  */
 final class ConfigurationKeys {
@@ -61,19 +65,30 @@ final class ConfigurationKeys {
 	/**
 	 * The variables among {@code environment} that no property class binds.
 	 * @param environment variable names and values, as a deployment file sets them
-	 * @return the names of unbound variables, sorted
+	 * @return the unbound variables, sorted, each with the property name it maps to
 	 */
 	Set<String> unbound(Map<String, Object> environment) {
-		SystemEnvironmentPropertySource environmentSource = new SystemEnvironmentPropertySource(
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment);
-		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.from(environmentSource);
+		return unbound(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				environment));
+	}
+
+	/**
+	 * The properties among {@code properties} that no property class binds.
+	 * @param properties flattened keys, as in a YAML configuration file
+	 * ({@code tagrelay.targets[0].repository})
+	 * @return the unbound keys, sorted
+	 */
+	Set<String> unboundProperties(Map<String, Object> properties) {
+		return unbound(new MapPropertySource("configuration", properties));
+	}
+
+	private Set<String> unbound(EnumerablePropertySource<?> propertySource) {
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.from(propertySource);
 		Set<ConfigurationPropertyName> bound = new HashSet<>();
 		Binder binder = new Binder(sources);
 		for (Class<?> type : this.propertyClasses) {
-			String prefix = type.getAnnotation(ConfigurationProperties.class).prefix();
-			if (prefix.isEmpty()) {
-				prefix = type.getAnnotation(ConfigurationProperties.class).value();
-			}
+			ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+			String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
 			try {
 				binder.bind(prefix, Bindable.of(type), new Recorder(bound));
 			}
@@ -87,7 +102,10 @@ final class ConfigurationKeys {
 		for (ConfigurationPropertySource source : sources) {
 			for (ConfigurationPropertyName name : (IterableConfigurationPropertySource) source) {
 				if (bound.stream().noneMatch((known) -> known.equals(name) || known.isAncestorOf(name))) {
-					unbound.add(source.getConfigurationProperty(name).getOrigin().toString() + " (" + name + ")");
+					// reported as written in the file: TAGRELAY_X or tagrelay.x
+					Origin origin = source.getConfigurationProperty(name).getOrigin();
+					unbound.add((origin instanceof PropertySourceOrigin written) ? written.getPropertyName()
+							: name.toString());
 				}
 			}
 		}
