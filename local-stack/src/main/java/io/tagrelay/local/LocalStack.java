@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -66,6 +68,13 @@ public final class LocalStack implements AutoCloseable {
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("\ntagrelay local stack: stopping");
+			// Kafka's own shutdown hook deletes the broker's temporary directory while
+			// the
+			// broker stops, and the broker then logs errors about files it can no longer
+			// write: nothing is lost in a throwaway stack, so they are not shown
+			LoggingSystem loggingSystem = LoggingSystem.get(LocalStack.class.getClassLoader());
+			loggingSystem.setLogLevel("kafka", LogLevel.OFF);
+			loggingSystem.setLogLevel("org.apache.kafka", LogLevel.OFF);
 			stack.close();
 			System.out.println("tagrelay local stack: stopped");
 			stopped.countDown();
