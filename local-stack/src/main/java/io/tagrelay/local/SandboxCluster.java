@@ -95,7 +95,16 @@ final class SandboxCluster implements AutoCloseable {
 	 * @return the image of container {@code web}
 	 */
 	String currentImage() {
-		return this.client.apps()
+		return currentImage(this.client);
+	}
+
+	/**
+	 * The image the sandbox Deployment runs now, as a client of the sandbox sees it.
+	 * @param client a client of the sandbox API, e.g. built from the written kubeconfig
+	 * @return the image of container {@code web}
+	 */
+	static String currentImage(KubernetesClient client) {
+		return client.apps()
 			.deployments()
 			.inNamespace(NAMESPACE)
 			.withName(DEPLOYMENT)

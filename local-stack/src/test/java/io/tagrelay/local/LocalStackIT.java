@@ -87,17 +87,7 @@ class LocalStackIT {
 	private static String imageSeenThroughTheKubeconfig() throws Exception {
 		Config config = Config.fromKubeconfig(Files.readString(stateDir.resolve("kubeconfig")));
 		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-			return client.apps()
-				.deployments()
-				.inNamespace("demo")
-				.withName("web")
-				.get()
-				.getSpec()
-				.getTemplate()
-				.getSpec()
-				.getContainers()
-				.get(0)
-				.getImage();
+			return SandboxCluster.currentImage(client);
 		}
 	}
 
