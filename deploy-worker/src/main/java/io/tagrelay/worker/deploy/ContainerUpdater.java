@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
 import io.tagrelay.worker.rollout.RolloutResult;
@@ -20,6 +21,12 @@ import org.springframework.stereotype.Component;
  * patches with a {@code test} op on the image read (re-reading and deciding again when
  * someone changed it in between), waits for the rollout, rolls back on failure if the
  * target asks for it, and reports the outcome.
+ * <p>
+ * The patch marks the Deployment with the event that made the change
+ * ({@link ChangeMark}). An event delivered again after the worker died between its patch
+ * and its outcome finds the container already on the image it would choose and its own
+ * mark: it goes on with the rollout wait and reports {@code UPDATED}, so the success
+ * webhook is not lost.
  */
 @Component
 class ContainerUpdater {
@@ -64,7 +71,7 @@ class ContainerUpdater {
 				return this.outcomes.failed(request, null, null,
 						ContainerLocator.whyNotFound(deployment.get(), target, request.container()));
 			}
-			Optional<DeploymentOutcome> outcome = tryUpdate(request, container.get());
+			Optional<DeploymentOutcome> outcome = tryUpdate(request, deployment.get(), container.get());
 			if (outcome.isPresent()) {
 				return outcome.get();
 			}
@@ -73,13 +80,21 @@ class ContainerUpdater {
 				"the image changed concurrently " + MAX_DECISIONS + " times; gave up");
 	}
 
-	private Optional<DeploymentOutcome> tryUpdate(UpdateRequest request, ManagedContainer container) {
+	private Optional<DeploymentOutcome> tryUpdate(UpdateRequest request, Deployment deployment,
+			ManagedContainer container) {
 		Choice choice = request.decision().decide(container.reference());
 		if (choice.skipped()) {
+			Optional<ManagedContainer> resumed = resumed(request, deployment, container);
+			if (resumed.isPresent()) {
+				logger.info(request.ref().key() + ": " + request.event().eventId() + " already set " + container.image()
+						+ " before it was delivered again; waiting for the rollout");
+				return Optional.of(awaitRollout(request, resumed.get(), container.reference()));
+			}
 			return Optional.of(this.outcomes.skipped(request, container.image(), choice.reason()));
 		}
 		try {
-			patch(request, container, container.image(), choice.image().toString());
+			this.patcher.replaceImage(deployment, container.index(), choice.image().toString(),
+					new ChangeMark(request.event().eventId(), container.name(), container.image()));
 		}
 		catch (ImageConflictException ex) {
 			logger.info(request.ref().key() + ": " + ex.getMessage() + "; reading it again");
@@ -91,6 +106,26 @@ class ContainerUpdater {
 		}
 		this.state.report(request.target());
 		return Optional.of(awaitRollout(request, container, choice.image()));
+	}
+
+	// the container as it was before this event changed it, if the Deployment's mark says
+	// that this event did, and the event would still choose the image that runs now
+	private static Optional<ManagedContainer> resumed(UpdateRequest request, Deployment deployment,
+			ManagedContainer container) {
+		return ChangeMark.of(deployment)
+			.filter((mark) -> mark.madeBy(request.event().eventId(), container.name()))
+			.filter((mark) -> wouldSet(request, mark.previousImage(), container.image()))
+			.map((mark) -> new ManagedContainer(container.index(), container.name(), mark.previousImage()));
+	}
+
+	private static boolean wouldSet(UpdateRequest request, String previous, String running) {
+		try {
+			Choice again = request.decision().decide(ImageReference.parse(previous));
+			return !again.skipped() && again.image().toString().equals(running);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image) {
@@ -111,18 +146,15 @@ class ContainerUpdater {
 
 	private String rollBack(UpdateRequest request, ManagedContainer container, String image) {
 		try {
-			patch(request, container, image, container.image());
+			Target target = request.target();
+			this.patcher.replaceImage(target.namespace(), target.deployment(), container.index(), image,
+					container.image());
 			return "; rolled back to " + container.image();
 		}
 		catch (RuntimeException ex) {
 			logger.warn(request.ref().key() + ": rollback to " + container.image() + " failed: " + ex.getMessage());
 			return "; rollback to " + container.image() + " failed: " + ex.getMessage();
 		}
-	}
-
-	private void patch(UpdateRequest request, ManagedContainer container, String expected, String image) {
-		Target target = request.target();
-		this.patcher.replaceImage(target.namespace(), target.deployment(), container.index(), expected, image);
 	}
 
 }

@@ -1,8 +1,11 @@
 package io.tagrelay.worker.patch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -17,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sets a container's image with a JSON Patch whose {@code test} op checks the image that
  * was read, so a concurrent change makes the API server refuse the patch
- * ({@link ImageConflictException}) instead of being overwritten.
+ * ({@link ImageConflictException}) instead of being overwritten. A change made for an
+ * event also writes the event's {@link ChangeMark} in the same patch, so that the image
+ * and the record of who set it can never disagree.
  */
 @Component
 public class ImagePatcher {
@@ -45,7 +50,27 @@ public class ImagePatcher {
 	 * @throws ImageConflictException if the image was changed in between
 	 */
 	public void replaceImage(String namespace, String deployment, int index, String expected, String image) {
-		String patch = jsonPatch(index, expected, image);
+		apply(namespace, deployment, index, expected, image, jsonPatch(index, expected, image));
+	}
+
+	/**
+	 * Replaces a container's image if it is still the one read, and marks the Deployment
+	 * with the event that made the change.
+	 * @param read the Deployment as read
+	 * @param index the container's index in {@code spec.template.spec.containers}
+	 * @param image the new image
+	 * @param mark the event making the change and the image it replaces
+	 * @throws ImageConflictException if the image was changed in between
+	 */
+	public void replaceImage(Deployment read, int index, String image, ChangeMark mark) {
+		String namespace = read.getMetadata().getNamespace();
+		String deployment = read.getMetadata().getName();
+		List<Map<String, Object>> ops = ops(index, mark.previousImage(), image);
+		ops.addAll(markOps(read.getMetadata().getAnnotations() != null, mark));
+		apply(namespace, deployment, index, mark.previousImage(), image, JSON.writeValueAsString(ops));
+	}
+
+	private void apply(String namespace, String deployment, int index, String expected, String image, String patch) {
 		try {
 			this.calls.call(() -> this.client.apps()
 				.deployments()
@@ -65,9 +90,31 @@ public class ImagePatcher {
 	}
 
 	static String jsonPatch(int index, String expected, String image) {
+		return JSON.writeValueAsString(ops(index, expected, image));
+	}
+
+	private static List<Map<String, Object>> ops(int index, String expected, String image) {
 		String path = "/spec/template/spec/containers/" + index + "/image";
-		return JSON.writeValueAsString(List.of(Map.of("op", "test", "path", path, "value", expected),
+		return new ArrayList<>(List.of(Map.of("op", "test", "path", path, "value", expected),
 				Map.of("op", "replace", "path", path, "value", image)));
+	}
+
+	// "add" sets a member whether it exists or not, but needs the annotations object
+	private static List<Map<String, Object>> markOps(boolean annotationsExist, ChangeMark mark) {
+		Map<String, String> annotations = new TreeMap<>(mark.annotations());
+		if (!annotationsExist) {
+			return List.of(Map.of("op", "add", "path", "/metadata/annotations", "value", annotations));
+		}
+		return annotations.entrySet()
+			.stream()
+			.map((a) -> Map.<String, Object>of("op", "add", "path", "/metadata/annotations/" + escape(a.getKey()),
+					"value", a.getValue()))
+			.toList();
+	}
+
+	// RFC 6901: "~" is "~0" and "/" is "~1" in a JSON Pointer's reference token
+	static String escape(String token) {
+		return token.replace("~", "~0").replace("/", "~1");
 	}
 
 	// the API server answers a failed test op with 422 (409 on some versions); the

@@ -1,0 +1,176 @@
+package io.tagrelay.worker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tagrelay.model.event.DeployEvent;
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.DeploymentOutcome.Result;
+import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.worker.patch.ChangeMark;
+import io.tagrelay.worker.patch.ImagePatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.tagrelay.worker.MockCluster.container;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker's guarantees when what it depends on fails: the worker itself dying between
+ * its patch and its outcome, the API server answering errors or nothing, the webhook
+ * receiver being down. Each test prints one summary line of what was accepted and what
+ * was applied or delivered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tagrelay.kafka.partitions=1")
+@EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class WorkerFaultsIT {
+
+	static final MockCluster cluster = new MockCluster();
+
+	static final WebhookReceiver receiver = receiver();
+
+	static TopicRecorder recorder;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	EventCodec codec;
+
+	@Autowired
+	ImagePatcher patcher;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		target(registry, 0, "crash", "/crash");
+	}
+
+	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
+		String prefix = "tagrelay.targets[" + index + "].";
+		registry.add(prefix + "repository", () -> "quay.io/acme/" + name);
+		registry.add(prefix + "namespace", () -> "demo");
+		registry.add(prefix + "deployment", () -> name);
+		registry.add(prefix + "rollout.max-attempts", () -> "200");
+		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
+		registry.add(prefix + "rollout.max-interval", () -> "50ms");
+		registry.add(prefix + "webhook.url", () -> receiver.url(webhook));
+	}
+
+	@BeforeAll
+	static void recordTopics(@Autowired EmbeddedKafkaBroker broker) {
+		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.webhooks.dlt");
+	}
+
+	@AfterAll
+	static void close() {
+		recorder.close();
+		receiver.close();
+		cluster.close();
+	}
+
+	@Test
+	void anEventDeliveredAgainAfterTheWorkerDiedPastItsPatchIsReportedUpdatedWithOneWebhook() throws Exception {
+		cluster.create("demo", "crash", container("crash", "quay.io/acme/crash:1.0.0"));
+		RegistryPush push = push("quay.io/acme/crash", "1.1.0");
+		// what the worker did before it died: its patch, mark included, went through; no
+		// outcome, no webhook, no offset commit
+		Deployment read = cluster.client().apps().deployments().inNamespace("demo").withName("crash").get();
+		this.patcher.replaceImage(read, 0, "quay.io/acme/crash:1.1.0",
+				new ChangeMark(push.eventId(), "crash", "quay.io/acme/crash:1.0.0"));
+
+		send(push);
+
+		await().untilAsserted(() -> assertThat(outcomes(push)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.UPDATED);
+			assertThat(outcome.previousImage()).isEqualTo("quay.io/acme/crash:1.0.0");
+			assertThat(outcome.image()).isEqualTo("quay.io/acme/crash:1.1.0");
+		}));
+		String webhookId = "msg_" + push.eventId() + "_" + sha256Prefix("demo/crash/crash");
+		await().untilAsserted(() -> assertThat(receiver.received("/crash")).extracting(WebhookReceiver.Received::id)
+			.containsExactly(webhookId));
+
+		RegistryPush sameTagAgain = push("quay.io/acme/crash", "1.1.0");
+		send(sameTagAgain);
+		await().untilAsserted(() -> assertThat(outcomes(sameTagAgain)).singleElement()
+			.extracting(DeploymentOutcome::result)
+			.isEqualTo(Result.SKIPPED));
+		RegistryPush next = push("quay.io/acme/crash", "1.2.0");
+		send(next);
+		// the results of one container are delivered in order: once the next webhook is
+		// in, no second one of the redelivered event is still on its way
+		await().untilAsserted(() -> assertThat(receiver.received("/crash")).hasSize(2));
+		assertThat(receiver.received("/crash")).extracting(WebhookReceiver.Received::id)
+			.containsExactly(webhookId, "msg_" + next.eventId() + "_" + sha256Prefix("demo/crash/crash"));
+		assertThat(cluster.client().apps().deployments().inNamespace("demo").withName("crash").get())
+			.extracting((d) -> d.getMetadata().getAnnotations().get("tagrelay.io/event-id"))
+			.isEqualTo(next.eventId());
+		long delivered = receiver.received("/crash").stream().filter((r) -> r.id().equals(webhookId)).count();
+		System.out.println("redelivery: published=1 outcomes=" + outcomes(push).size() + " result="
+				+ outcomes(push).get(0).result() + " webhooks=" + delivered + " final="
+				+ cluster.image("demo", "crash", "crash"));
+	}
+
+	private void send(DeployEvent event) {
+		this.kafka.send("tagrelay.events", event.repository(), this.codec.write(event)).join();
+	}
+
+	private List<DeploymentOutcome> outcomes(DeployEvent event) {
+		return recorder.records("tagrelay.results")
+			.stream()
+			.map((record) -> this.codec.readOutcome(record.value()))
+			.filter((outcome) -> outcome.eventId().equals(event.eventId()))
+			.toList();
+	}
+
+	private static RegistryPush push(String repository, String... tags) {
+		return new RegistryPush(EventIds.next(), repository, List.of(tags), "quay", Instant.now());
+	}
+
+	// the first 8 bytes of the SHA-256 of the target's key, in hex, written out again
+	// here
+	// rather than calling the worker's
+	private static String sha256Prefix(String key) throws Exception {
+		byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(hash).substring(0, 16);
+	}
+
+	private static WebhookReceiver receiver() {
+		try {
+			return new WebhookReceiver();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Cluster {
+
+		@Bean
+		KubernetesClient mockKubernetesClient() {
+			return cluster.client();
+		}
+
+	}
+
+}
