@@ -3,6 +3,7 @@ package io.tagrelay.worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +16,8 @@ import io.tagrelay.model.event.DeploymentOutcome.Result;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.worker.cluster.ClusterConfiguration;
+import io.tagrelay.worker.config.ClusterProperties;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImagePatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +44,10 @@ import static org.awaitility.Awaitility.await;
  * receiver being down. Each test prints one summary line of what was accepted and what
  * was applied or delivered.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tagrelay.kafka.partitions=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "tagrelay.kafka.partitions=1", "tagrelay.cluster.request-timeout=1s",
+				"tagrelay.cluster.retry.max-attempts=5", "tagrelay.cluster.retry.initial-interval=100ms",
+				"tagrelay.cluster.retry.max-interval=400ms" })
 @EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class WorkerFaultsIT {
 
@@ -63,6 +69,10 @@ class WorkerFaultsIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		target(registry, 0, "crash", "/crash");
+		target(registry, 1, "flaky", "/hooks");
+		target(registry, 2, "slow", "/hooks");
+		target(registry, 3, "locked", "/hooks");
+		target(registry, 4, "invalid", "/hooks");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
@@ -130,6 +140,79 @@ class WorkerFaultsIT {
 				+ cluster.image("demo", "crash", "crash"));
 	}
 
+	@Test
+	void retriesServerErrorsThrottlingAndConflictsWithBackoffThenApplies() {
+		cluster.create("demo", "flaky", container("flaky", "quay.io/acme/flaky:1.0.0"));
+		String path = MockCluster.deploymentPath("demo", "flaky");
+		cluster.fail("GET", path, 503, 1);
+		cluster.fail("GET", path, 429, 1);
+		cluster.fail("PATCH", path, 500, 2);
+		cluster.fail("PATCH", path, 409, 2);
+		RegistryPush push = push("quay.io/acme/flaky", "1.1.0");
+
+		send(push);
+
+		await().untilAsserted(() -> assertThat(outcomes(push)).singleElement()
+			.extracting(DeploymentOutcome::result)
+			.isEqualTo(Result.UPDATED));
+		assertThat(cluster.image("demo", "flaky", "flaky")).isEqualTo("quay.io/acme/flaky:1.1.0");
+		assertThat(cluster.faultsServed("GET", path)).isEqualTo(2);
+		assertThat(cluster.faultsServed("PATCH", path)).isEqualTo(4);
+		assertThat(cluster.requests("PATCH", "demo", "flaky")).isEqualTo(5);
+		System.out.println("api-errors: published=1 outcomes=" + outcomes(push).size() + " result="
+				+ outcomes(push).get(0).result() + " faults=GET 503x1,429x1 PATCH 500x2,409x2 patches="
+				+ cluster.requests("PATCH", "demo", "flaky") + " final=" + cluster.image("demo", "flaky", "flaky"));
+	}
+
+	@Test
+	void retriesRequestsTheApiServerAnswersTooLateEvenAPatchItCarriedOut() {
+		cluster.create("demo", "slow", container("slow", "quay.io/acme/slow:1.0.0"));
+		String path = MockCluster.deploymentPath("demo", "slow");
+		cluster.answerLate("GET", path, Duration.ofSeconds(3), 2);
+		cluster.answerLate("PATCH", path, Duration.ofSeconds(3), 1);
+		RegistryPush push = push("quay.io/acme/slow", "1.1.0");
+
+		send(push);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(push)).singleElement().satisfies((outcome) -> {
+				assertThat(outcome.result()).isEqualTo(Result.UPDATED);
+				assertThat(outcome.previousImage()).isEqualTo("quay.io/acme/slow:1.0.0");
+			}));
+		assertThat(cluster.image("demo", "slow", "slow")).isEqualTo("quay.io/acme/slow:1.1.0");
+		assertThat(cluster.faultsServed("GET", path)).isEqualTo(2);
+		assertThat(cluster.faultsServed("PATCH", path)).isEqualTo(1);
+		System.out.println("api-timeouts: published=1 outcomes=" + outcomes(push).size() + " result="
+				+ outcomes(push).get(0).result() + " faults=GET late x2 PATCH late x1 patches="
+				+ cluster.requests("PATCH", "demo", "slow") + " final=" + cluster.image("demo", "slow", "slow"));
+	}
+
+	@Test
+	void doesNotRetryAnswersThatARetryWouldNotChange() {
+		cluster.create("demo", "locked", container("locked", "quay.io/acme/locked:1.0.0"));
+		cluster.create("demo", "invalid", container("invalid", "quay.io/acme/invalid:1.0.0"));
+		cluster.fail("PATCH", MockCluster.deploymentPath("demo", "locked"), 403, 3);
+		cluster.fail("PATCH", MockCluster.deploymentPath("demo", "invalid"), 422, 3);
+		RegistryPush forbidden = push("quay.io/acme/locked", "1.1.0");
+		RegistryPush invalid = push("quay.io/acme/invalid", "1.1.0");
+
+		send(forbidden);
+		send(invalid);
+
+		await().untilAsserted(() -> assertThat(outcomes(forbidden)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.FAILED);
+			assertThat(outcome.reason()).startsWith("patch failed").contains("403");
+		}));
+		await().untilAsserted(() -> assertThat(outcomes(invalid)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.FAILED);
+			assertThat(outcome.reason()).startsWith("patch failed").contains("422");
+		}));
+		assertThat(cluster.faultsServed("PATCH", MockCluster.deploymentPath("demo", "locked"))).isOne();
+		assertThat(cluster.faultsServed("PATCH", MockCluster.deploymentPath("demo", "invalid"))).isOne();
+		assertThat(cluster.image("demo", "locked", "locked")).isEqualTo("quay.io/acme/locked:1.0.0");
+		assertThat(cluster.image("demo", "invalid", "invalid")).isEqualTo("quay.io/acme/invalid:1.0.0");
+	}
+
 	private void send(DeployEvent event) {
 		this.kafka.send("tagrelay.events", event.repository(), this.codec.write(event)).join();
 	}
@@ -166,9 +249,11 @@ class WorkerFaultsIT {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Cluster {
 
-		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		// the worker's own client settings (request timeout, no retries inside the
+		// client)
+		@Bean(destroyMethod = "close")
+		KubernetesClient mockKubernetesClient(ClusterProperties properties) {
+			return cluster.client((config) -> ClusterConfiguration.configure(config, properties));
 		}
 
 	}

@@ -1,28 +1,43 @@
 package io.tagrelay.worker.cluster;
 
-import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tagrelay.worker.config.ClusterProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Runs calls to the API server with a few retries on errors that are worth retrying: no
- * answer (timeouts, connection refused), {@code 429} and {@code 5xx}. A {@code 404},
- * {@code 409} or {@code 422} is an answer and is thrown at once.
+ * Runs calls to the API server with Resilience4j retries
+ * ({@code tagrelay.cluster.retry.*}, exponential backoff) on failures that are worth
+ * retrying: no answer in time (timeouts, connection refused), {@code 408}, {@code 429}
+ * and {@code 5xx}. Any other answer ({@code 403}, {@code 404}, {@code 422}, ...) is
+ * thrown at once. Every retry is logged and counted as
+ * {@code tagrelay.cluster.retries{call}}.
  */
 @Component
 public class ClusterCalls {
 
-	private final Retry retry = Retry.of("kubernetes-api", RetryConfig.custom()
-		.maxAttempts(3)
-		.intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)))
-		.retryOnException(ClusterCalls::isTransient)
-		.build());
+	private static final Log logger = LogFactory.getLog(ClusterCalls.class);
+
+	private final ClusterProperties.Retry settings;
+
+	private final MeterRegistry metrics;
+
+	private final Retry transientFailures;
+
+	public ClusterCalls(ClusterProperties properties, MeterRegistry metrics) {
+		this.settings = properties.retry();
+		this.metrics = metrics;
+		this.transientFailures = retry("api", ClusterCalls::isTransient);
+	}
 
 	/**
 	 * Runs a call, retrying transient failures.
@@ -31,20 +46,63 @@ public class ClusterCalls {
 	 * @return its result
 	 */
 	public <T> T call(Supplier<T> call) {
-		return this.retry.executeSupplier(call);
+		return this.transientFailures.executeSupplier(call);
+	}
+
+	/**
+	 * A retry with the configured backoff, for a sequence of calls that is worth running
+	 * again as a whole on some failures (re-read and re-patch after a conflict).
+	 * @param name names the retry in logs and metrics
+	 * @param retryOn which failures to retry
+	 * @return the retry
+	 */
+	public Retry retry(String name, Predicate<Throwable> retryOn) {
+		Retry retry = Retry.of(name,
+				RetryConfig.custom()
+					.maxAttempts(this.settings.maxAttempts())
+					.intervalFunction(IntervalFunction.ofExponentialBackoff(this.settings.initialInterval(),
+							this.settings.multiplier(), this.settings.maxInterval()))
+					.retryOnException(retryOn)
+					.build());
+		retry.getEventPublisher().onRetry((event) -> {
+			this.metrics.counter("tagrelay.cluster.retries", "call", name).increment();
+			logger.warn("API server call (" + name + ") failed, attempt " + event.getNumberOfRetryAttempts() + " of "
+					+ this.settings.maxAttempts() + ", next in " + event.getWaitInterval().toMillis() + "ms: "
+					+ describe(event.getLastThrowable()));
+		});
+		return retry;
 	}
 
 	/**
 	 * Whether a failure of the API server is worth retrying.
 	 * @param failure what was thrown
-	 * @return true for no answer, 429 and 5xx
+	 * @return true for no answer, 408, 429 and 5xx (except a failed JSON Patch
+	 * {@code test}, which some API servers answer with 500)
 	 */
 	public static boolean isTransient(Throwable failure) {
 		if (!(failure instanceof KubernetesClientException api)) {
 			return false;
 		}
+		// no HTTP answer at all (timeout, connection refused) has no code: -1 (or 0)
 		int code = api.getCode();
-		return code == 0 || code == 429 || code >= 500;
+		return (code <= 0 || code == 408 || code == 429 || code >= 500) && !isFailedTest(api);
+	}
+
+	/**
+	 * Whether the API server refused a JSON Patch because its {@code test} op failed.
+	 * @param failure what was thrown
+	 * @return true if the message says so
+	 */
+	public static boolean isFailedTest(KubernetesClientException failure) {
+		return String.valueOf(failure.getMessage()).contains("test failed");
+	}
+
+	private static String describe(Throwable failure) {
+		if (failure instanceof KubernetesClientException api && api.getCode() > 0) {
+			return "HTTP " + api.getCode();
+		}
+		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ TargetsProperties.class, UpdatekateProperties.class, TopicsProperties.class,
-		WebhookProperties.class })
+		WebhookProperties.class, ClusterProperties.class })
 public class WorkerConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WorkerConfiguration.class);

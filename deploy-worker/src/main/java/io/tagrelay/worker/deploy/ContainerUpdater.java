@@ -3,9 +3,11 @@ package io.tagrelay.worker.deploy;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.github.resilience4j.retry.Retry;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.worker.cluster.ClusterCalls;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings one container to the image its decision picks: reads the Deployment, decides,
- * patches with a {@code test} op on the image read (re-reading and deciding again when
- * someone changed it in between), waits for the rollout, rolls back on failure if the
+ * patches with a {@code test} op on the image read (re-reading and deciding again, with
+ * the backoff of {@code tagrelay.cluster.retry.*}, when someone changed it in between or
+ * the API server answered 409), waits for the rollout, rolls back on failure if the
  * target asks for it, and reports the outcome.
  * <p>
  * The patch marks the Deployment with the event that made the change
@@ -30,8 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContainerUpdater {
-
-	static final int MAX_DECISIONS = 3;
 
 	private static final Log logger = LogFactory.getLog(ContainerUpdater.class);
 
@@ -47,50 +48,55 @@ class ContainerUpdater {
 
 	private final WorkerMetrics metrics;
 
+	private final Retry conflicts;
+
 	ContainerUpdater(DeploymentReader reader, ImagePatcher patcher, RolloutWatcher watcher, Outcomes outcomes,
-			StateReporter state, WorkerMetrics metrics) {
+			StateReporter state, WorkerMetrics metrics, ClusterCalls calls) {
 		this.reader = reader;
 		this.patcher = patcher;
 		this.watcher = watcher;
 		this.outcomes = outcomes;
 		this.state = state;
 		this.metrics = metrics;
+		this.conflicts = calls.retry("conflict", ImageConflictException.class::isInstance);
 	}
 
 	DeploymentOutcome update(UpdateRequest request) {
-		for (int attempt = 1; attempt <= MAX_DECISIONS; attempt++) {
-			Target target = request.target();
-			Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
-			if (deployment.isEmpty()) {
-				return this.outcomes.failed(request, null, null,
-						"deployment " + target.namespace() + "/" + target.deployment() + " not found");
-			}
-			Optional<ManagedContainer> container = ContainerLocator.named(deployment.get(), target,
-					request.container());
-			if (container.isEmpty()) {
-				return this.outcomes.failed(request, null, null,
-						ContainerLocator.whyNotFound(deployment.get(), target, request.container()));
-			}
-			Optional<DeploymentOutcome> outcome = tryUpdate(request, deployment.get(), container.get());
-			if (outcome.isPresent()) {
-				return outcome.get();
-			}
+		try {
+			return this.conflicts.executeSupplier(() -> attempt(request));
 		}
-		return this.outcomes.failed(request, null, null,
-				"the image changed concurrently " + MAX_DECISIONS + " times; gave up");
+		catch (ImageConflictException ex) {
+			return this.outcomes.failed(request, null, null, "the Deployment changed concurrently "
+					+ this.conflicts.getRetryConfig().getMaxAttempts() + " times; gave up (" + ex.getMessage() + ")");
+		}
 	}
 
-	private Optional<DeploymentOutcome> tryUpdate(UpdateRequest request, Deployment deployment,
-			ManagedContainer container) {
+	// one read, decision and patch; throws ImageConflictException to be run again
+	private DeploymentOutcome attempt(UpdateRequest request) {
+		Target target = request.target();
+		Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
+		if (deployment.isEmpty()) {
+			return this.outcomes.failed(request, null, null,
+					"deployment " + target.namespace() + "/" + target.deployment() + " not found");
+		}
+		Optional<ManagedContainer> container = ContainerLocator.named(deployment.get(), target, request.container());
+		if (container.isEmpty()) {
+			return this.outcomes.failed(request, null, null,
+					ContainerLocator.whyNotFound(deployment.get(), target, request.container()));
+		}
+		return tryUpdate(request, deployment.get(), container.get());
+	}
+
+	private DeploymentOutcome tryUpdate(UpdateRequest request, Deployment deployment, ManagedContainer container) {
 		Choice choice = request.decision().decide(container.reference());
 		if (choice.skipped()) {
 			Optional<ManagedContainer> resumed = resumed(request, deployment, container);
 			if (resumed.isPresent()) {
 				logger.info(request.ref().key() + ": " + request.event().eventId() + " already set " + container.image()
 						+ " before it was delivered again; waiting for the rollout");
-				return Optional.of(awaitRollout(request, resumed.get(), container.reference()));
+				return awaitRollout(request, resumed.get(), container.reference());
 			}
-			return Optional.of(this.outcomes.skipped(request, container.image(), choice.reason()));
+			return this.outcomes.skipped(request, container.image(), choice.reason());
 		}
 		try {
 			this.patcher.replaceImage(deployment, container.index(), choice.image().toString(),
@@ -98,14 +104,14 @@ class ContainerUpdater {
 		}
 		catch (ImageConflictException ex) {
 			logger.info(request.ref().key() + ": " + ex.getMessage() + "; reading it again");
-			return Optional.empty();
+			throw ex;
 		}
 		catch (RuntimeException ex) {
-			return Optional.of(this.outcomes.failed(request, container.image(), choice.image().toString(),
-					"patch failed: " + ex.getMessage()));
+			return this.outcomes.failed(request, container.image(), choice.image().toString(),
+					"patch failed: " + ex.getMessage());
 		}
 		this.state.report(request.target());
-		return Optional.of(awaitRollout(request, container, choice.image()));
+		return awaitRollout(request, container, choice.image());
 	}
 
 	// the container as it was before this event changed it, if the Deployment's mark says

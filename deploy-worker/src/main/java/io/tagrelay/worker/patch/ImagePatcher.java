@@ -81,9 +81,10 @@ public class ImagePatcher {
 					+ image);
 		}
 		catch (KubernetesClientException ex) {
-			if (isFailedTest(ex)) {
-				throw new ImageConflictException("the image of " + namespace + "/" + deployment + " container #" + index
-						+ " is no longer " + expected, ex);
+			if (isConflict(ex)) {
+				String what = (ex.getCode() == 409) ? " was written concurrently (409)"
+						: " container #" + index + " no longer runs " + expected;
+				throw new ImageConflictException(namespace + "/" + deployment + what, ex);
 			}
 			throw ex;
 		}
@@ -117,11 +118,11 @@ public class ImagePatcher {
 		return token.replace("~", "~0").replace("/", "~1");
 	}
 
-	// the API server answers a failed test op with 422 (409 on some versions); the
-	// fabric8 mock server with 500 and the patch library's message
-	private static boolean isFailedTest(KubernetesClientException ex) {
-		int code = ex.getCode();
-		return code == 409 || code == 422 || String.valueOf(ex.getMessage()).contains("test failed");
+	// a failed test op (422 from the API server, 500 from some versions and from the
+	// mock server, always saying "test failed"), or 409: someone else wrote the
+	// Deployment in between; both are settled by reading it again
+	private static boolean isConflict(KubernetesClientException ex) {
+		return ex.getCode() == 409 || ClusterCalls.isFailedTest(ex);
 	}
 
 }

@@ -1,0 +1,57 @@
+package io.tagrelay.worker.config;
+
+import java.time.Duration;
+
+import io.tagrelay.model.InvalidInputException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the worker talks to the API server ({@code tagrelay.cluster.*}).
+ *
+ * @param requestTimeout how long one API request may take before it counts as a failure
+ * (and is retried)
+ * @param retry the backoff of retried API calls
+ */
+@ConfigurationProperties("tagrelay.cluster")
+@Validated
+public record ClusterProperties(@DefaultValue("10s") Duration requestTimeout, @Valid @DefaultValue Retry retry) {
+
+	public ClusterProperties {
+		requirePositive(requestTimeout, "tagrelay.cluster.request-timeout");
+	}
+
+	/**
+	 * {@code tagrelay.cluster.retry.*}: the exponential backoff of API calls that failed
+	 * in a way a later attempt may fix (no answer in time, 429, 5xx), and of the re-read
+	 * and re-patch after a conflict (409, failed {@code test} op).
+	 *
+	 * @param maxAttempts attempts of one call, the first included
+	 * @param initialInterval the wait before the second attempt
+	 * @param multiplier the factor by which each wait grows
+	 * @param maxInterval the longest wait between two attempts
+	 */
+	public record Retry(@DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
+			@DefaultValue("500ms") Duration initialInterval, @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("10s") Duration maxInterval) {
+
+		public Retry {
+			requirePositive(initialInterval, "tagrelay.cluster.retry.initial-interval");
+			requirePositive(maxInterval, "tagrelay.cluster.retry.max-interval");
+		}
+
+	}
+
+	private static void requirePositive(Duration value, String key) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidInputException(key + " must be positive");
+		}
+	}
+
+}
