@@ -1,7 +1,9 @@
 package io.tagrelay.ingest.auth;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.tagrelay.ingest.problem.FilterProblems;
 import io.tagrelay.ingest.problem.Problems;
@@ -13,16 +15,22 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Lets a request through only if it presents one of the ingest tokens; the probes and
- * metrics a load balancer or Prometheus reads stay open. Every token is compared, in
- * constant time, so the answer's timing says nothing about which token came close.
+ * Lets a request through only if it presents one of the ingest tokens, in exactly one
+ * {@code Authorization} header; the probes and metrics a load balancer or Prometheus
+ * reads stay open. Every token is compared, in constant time, so the answer's timing says
+ * nothing about which token came close.
+ * <p>
+ * The open paths are matched on the raw request URI, character for character: a path that
+ * only normalises to an open one ({@code /actuator/health/../info},
+ * {@code /actuator/health;x/%2e%2e/info}) is not open, since the container would dispatch
+ * it somewhere else.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-	private static final List<String> OPEN_PATHS = List.of("/actuator/health", "/actuator/prometheus");
+	private static final Pattern OPEN_PATHS = Pattern
+		.compile("/actuator/health(/liveness|/readiness)?|/actuator/prometheus");
 
 	private final List<Secret> tokens;
 
@@ -35,14 +43,16 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-		return OPEN_PATHS.stream().anyMatch((open) -> path.equals(open) || path.startsWith(open + "/"));
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		return uri.startsWith(context) && OPEN_PATHS.matcher(uri.substring(context.length())).matches();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isKnown(PresentedToken.from(request.getHeader(HttpHeaders.AUTHORIZATION)))) {
+		List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
+		if (authorizations.size() == 1 && isKnown(PresentedToken.from(authorizations.get(0)))) {
 			chain.doFilter(request, response);
 		}
 		else {

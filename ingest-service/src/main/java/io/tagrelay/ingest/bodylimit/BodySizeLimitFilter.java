@@ -2,6 +2,11 @@ package io.tagrelay.ingest.bodylimit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import io.tagrelay.ingest.problem.FilterProblems;
 import io.tagrelay.ingest.problem.Problems;
@@ -17,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a body larger than {@code tagrelay.ingest.max-body-size} with 413 before
  * anything parses it: at once when {@code Content-Length} says so, and otherwise (a
  * chunked body) by reading at most one byte more than the limit. The body read is handed
- * on from memory.
+ * on from memory. A JSON body must also be strict UTF-8 (RFC 8259), else 400: Jackson
+ * decodes some invalid sequences leniently (an overlong {@code 0xC0 0xAF} reads as
+ * {@code /}), so a name could pass that is not the one the bytes spell.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -42,7 +49,29 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			this.problems.send(request, response, Problems.payloadTooLarge(this.maxBytes));
 			return;
 		}
+		if (isJson(request) && !isUtf8(body)) {
+			this.problems.send(request, response, Problems.badRequest("the request body is not valid UTF-8"));
+			return;
+		}
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
+	}
+
+	private static boolean isJson(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).contains("json");
+	}
+
+	private static boolean isUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {

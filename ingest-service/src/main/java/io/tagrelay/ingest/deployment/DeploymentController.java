@@ -79,7 +79,7 @@ class DeploymentController {
 		if (body.image() == null || body.image().isBlank()) {
 			throw Problems.badRequest("Image is required");
 		}
-		ImageRequest request = new ImageRequest(EventIds.next(), ref, requireOwnImage(target, body.image().trim()),
+		ImageRequest request = new ImageRequest(EventIds.next(), ref, requireOwnImage(target, body.image()),
 				Instant.now());
 		if (wait) {
 			return this.waiter.publishAndWait(request, timeout);

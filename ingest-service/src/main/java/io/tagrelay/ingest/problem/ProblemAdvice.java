@@ -1,5 +1,7 @@
 package io.tagrelay.ingest.problem;
 
+import java.net.URI;
+
 import io.tagrelay.model.InvalidInputException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,10 +21,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every error into an RFC 9457 {@code application/problem+json} response: Spring
  * MVC's own (404, 405, 415, unreadable bodies, through
  * {@link ResponseEntityExceptionHandler}), the {@link Problems} the ingest throws, and
- * invalid input from the model.
+ * invalid input from the model. Every problem names its {@code type}, {@code about:blank}
+ * unless a more specific one is set.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	/** RFC 9457's type of a problem that says no more than its status. */
+	static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	private static final Log log = LogFactory.getLog(ProblemAdvice.class);
 
@@ -40,6 +46,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 				"an unexpected error occurred");
 		problem.setTitle("Internal server error");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType() == null) {
+			problem.setType(ABOUT_BLANK);
+		}
+		return super.createResponseEntity(body, headers, status, request);
 	}
 
 	@Override

@@ -22,13 +22,18 @@ class ProblemErrorController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setType(ProblemAdvice.ABOUT_BLANK);
 		problem.setTitle(status.getReasonPhrase());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	// 501 and 505 from the container mean a request it could not handle: malformed here
 	private static HttpStatus statusOf(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		if (status == HttpStatus.NOT_IMPLEMENTED || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED) {
+			return HttpStatus.BAD_REQUEST;
+		}
 		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 

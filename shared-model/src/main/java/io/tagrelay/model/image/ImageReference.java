@@ -78,6 +78,10 @@ public record ImageReference(String registry, String path, String tag, String di
 		if (reference.length() > MAX_LENGTH) {
 			throw new InvalidReferenceException("image reference is longer than " + MAX_LENGTH + " characters");
 		}
+		if (!reference.chars().allMatch((c) -> c >= 0x20 && c < 0x7f)) {
+			throw new InvalidReferenceException(
+					"image reference '" + Printable.of(reference) + "' holds a control or non-ASCII character");
+		}
 		if (IDENTIFIER.matcher(reference).matches()) {
 			throw new InvalidReferenceException("an image id is not an image reference");
 		}

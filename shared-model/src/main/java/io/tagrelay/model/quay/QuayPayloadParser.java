@@ -52,8 +52,22 @@ public final class QuayPayloadParser {
 		if (dockerUrl == null || !dockerUrl.isString() || dockerUrl.asString().isBlank()) {
 			throw new InvalidInputException("docker_url is missing or not a string");
 		}
-		String repository = ImageReference.parseRepository(dockerUrl.asString().trim()).repository();
+		String repository = ImageReference.parseRepository(trimSpaces(dockerUrl.asString())).repository();
 		return new QuayPush(repository, tags(root.get("updated_tags")));
+	}
+
+	// only spaces: String.trim() would also drop control characters such as NUL, and so
+	// accept a name that is not the one sent
+	private static String trimSpaces(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && text.charAt(start) == ' ') {
+			start++;
+		}
+		while (end > start && text.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return text.substring(start, end);
 	}
 
 	private JsonNode readTree(byte[] body) {
