@@ -28,7 +28,8 @@ public final class LocalStack implements AutoCloseable {
 	/** The repository the local target follows. */
 	public static final String REPOSITORY = "quay.io/tagrelay/web";
 
-	static final String WEBHOOK_SECRET = "whsec_"
+	/** The Standard Webhooks secret the worker signs with and the receiver verifies. */
+	public static final String WEBHOOK_SECRET = "whsec_"
 			+ Base64.getEncoder().encodeToString("tagrelay-local-webhook-secret".getBytes());
 
 	/**

@@ -22,10 +22,15 @@ import java.util.Map;
  * {@code .tagrelay-local})
  * @param serviceArguments further {@code --key=value} properties for both services
  */
-record LocalStackOptions(int ingestPort, int workerPort, int receiverPort, int apiPort, boolean useKubeconfig,
+public record LocalStackOptions(int ingestPort, int workerPort, int receiverPort, int apiPort, boolean useKubeconfig,
 		Path stateDir, List<String> serviceArguments) {
 
-	static LocalStackOptions parse(String... args) {
+	/**
+	 * Reads {@code --name=value} options.
+	 * @param args the options
+	 * @return the options, with defaults for those not given
+	 */
+	public static LocalStackOptions parse(String... args) {
 		Map<String, String> options = new HashMap<>();
 		List<String> passOn = new ArrayList<>();
 		for (String arg : args) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Plays the Deployment controller for the sandbox API, which has none: a while after a
  * Deployment's spec changes (its generation moves past the observed one), every replica
- * is reported updated and available, as a healthy rollout would end.
+ * is reported updated and available, as a healthy rollout would end. While held, changes
+ * are observed but no rollout completes, until released.
  */
 final class RolloutSimulator implements AutoCloseable {
 
@@ -36,14 +37,26 @@ final class RolloutSimulator implements AutoCloseable {
 		return thread;
 	});
 
+	private final long period;
+
+	private volatile boolean held;
+
 	RolloutSimulator(KubernetesClient client, Duration rolloutTime) {
 		this.client = client;
 		this.rolloutTime = rolloutTime;
+		this.period = Math.max(50, rolloutTime.toMillis() / 4);
 	}
 
 	void start() {
-		long period = Math.max(50, this.rolloutTime.toMillis() / 4);
-		this.scheduler.scheduleWithFixedDelay(this::reconcile, 0, period, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(this::reconcile, 0, this.period, TimeUnit.MILLISECONDS);
+	}
+
+	void hold() {
+		this.held = true;
+	}
+
+	void release() {
+		this.held = false;
 	}
 
 	private void reconcile() {
@@ -82,6 +95,10 @@ final class RolloutSimulator implements AutoCloseable {
 	}
 
 	private void complete(Deployment deployment, long generation) {
+		if (this.held) {
+			this.scheduler.schedule(() -> complete(deployment, generation), this.period, TimeUnit.MILLISECONDS);
+			return;
+		}
 		int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
 		boolean done = setStatus(deployment, generation,
 				new DeploymentStatusBuilder().withObservedGeneration(generation)

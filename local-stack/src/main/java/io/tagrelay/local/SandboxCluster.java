@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -19,66 +18,110 @@ import io.fabric8.mockwebserver.MockWebServer;
 /**
  * A sandbox Kubernetes API: fabric8's CRUD mock server seeded with namespace {@code demo}
  * and Deployment {@code web}, with a simulated rollout controller. It is not a cluster:
- * no pods run, and only the Deployment status moves.
+ * no pods run, and only the Deployment status moves. It remembers every image each
+ * Deployment had ({@link #history()}), and its rollouts can be held
+ * ({@link #holdRollouts()}).
  */
-final class SandboxCluster implements AutoCloseable {
+public final class SandboxCluster implements AutoCloseable {
 
-	static final String NAMESPACE = "demo";
+	/** The namespace of the seeded Deployment. */
+	public static final String NAMESPACE = "demo";
 
-	static final String DEPLOYMENT = "web";
+	/** The seeded Deployment, and its one container. */
+	public static final String DEPLOYMENT = "web";
 
-	static final String INITIAL_IMAGE = "quay.io/tagrelay/web:1.0.0";
+	/** The image the seeded Deployment starts with. */
+	public static final String INITIAL_IMAGE = "quay.io/tagrelay/web:1.0.0";
+
+	private final ImageHistory history = new ImageHistory();
 
 	private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-			new HashMap<>(), new KubernetesCrudDispatcher(), false);
+			new HashMap<>(), this.history, false);
 
 	private final RolloutSimulator controller;
 
 	private final KubernetesClient client;
 
-	SandboxCluster(int port, Duration rolloutTime) {
+	/**
+	 * Starts the sandbox API, seeded with {@code demo/web}.
+	 * @param port the port, 0 for any free one
+	 * @param rolloutTime how long a simulated rollout takes
+	 */
+	public SandboxCluster(int port, Duration rolloutTime) {
 		this.server.init(InetAddress.getLoopbackAddress(), port);
 		this.client = this.server.createClient();
-		seed();
+		addDeployment(NAMESPACE, DEPLOYMENT, INITIAL_IMAGE);
 		this.controller = new RolloutSimulator(this.client, rolloutTime);
 		this.controller.start();
 	}
 
-	private void seed() {
-		this.client.namespaces()
-			.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-			.create();
-		Deployment web = new DeploymentBuilder().withNewMetadata()
-			.withName(DEPLOYMENT)
-			.withNamespace(NAMESPACE)
-			.addToLabels("app", DEPLOYMENT)
+	/**
+	 * Adds a Deployment of two replicas with one container named as the Deployment (and
+	 * its namespace, if new).
+	 * @param namespace the namespace
+	 * @param name the Deployment and its container
+	 * @param image the container's image
+	 */
+	public void addDeployment(String namespace, String name, String image) {
+		if (this.client.namespaces().withName(namespace).get() == null) {
+			this.client.namespaces()
+				.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+				.create();
+		}
+		Deployment deployment = new DeploymentBuilder().withNewMetadata()
+			.withName(name)
+			.withNamespace(namespace)
+			.addToLabels("app", name)
 			.endMetadata()
 			.withNewSpec()
 			.withReplicas(2)
 			.withNewSelector()
-			.addToMatchLabels("app", DEPLOYMENT)
+			.addToMatchLabels("app", name)
 			.endSelector()
 			.withNewTemplate()
 			.withNewMetadata()
-			.addToLabels("app", DEPLOYMENT)
+			.addToLabels("app", name)
 			.endMetadata()
 			.withNewSpec()
 			.addNewContainer()
-			.withName(DEPLOYMENT)
-			.withImage(INITIAL_IMAGE)
+			.withName(name)
+			.withImage(image)
 			.endContainer()
 			.endSpec()
 			.endTemplate()
 			.endSpec()
 			.build();
-		this.client.apps().deployments().inNamespace(NAMESPACE).resource(web).create();
+		this.client.apps().deployments().inNamespace(namespace).resource(deployment).create();
+	}
+
+	/**
+	 * Every image each Deployment had, in the order the API server stored them.
+	 * @return the history
+	 */
+	public ImageHistory history() {
+		return this.history;
+	}
+
+	/**
+	 * Holds every rollout: a changed Deployment is observed but never reported complete
+	 * until {@link #releaseRollouts()}, as a slow rollout would be.
+	 */
+	public void holdRollouts() {
+		this.controller.hold();
+	}
+
+	/**
+	 * Lets held rollouts (and later ones) complete.
+	 */
+	public void releaseRollouts() {
+		this.controller.release();
 	}
 
 	/**
 	 * The API server's URL.
 	 * @return e.g. {@code http://localhost:41234/}
 	 */
-	String url() {
+	public String url() {
 		return this.client.getConfiguration().getMasterUrl();
 	}
 
@@ -86,7 +129,7 @@ final class SandboxCluster implements AutoCloseable {
 	 * A client of the sandbox, for reading what tagrelay did.
 	 * @return the client
 	 */
-	KubernetesClient client() {
+	public KubernetesClient client() {
 		return this.client;
 	}
 
@@ -94,8 +137,28 @@ final class SandboxCluster implements AutoCloseable {
 	 * The image the sandbox Deployment runs now.
 	 * @return the image of container {@code web}
 	 */
-	String currentImage() {
+	public String currentImage() {
 		return currentImage(this.client);
+	}
+
+	/**
+	 * The image of a Deployment's first container now.
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 * @return the image
+	 */
+	public String currentImage(String namespace, String name) {
+		return this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.get()
+			.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0)
+			.getImage();
 	}
 
 	/**
@@ -123,7 +186,7 @@ final class SandboxCluster implements AutoCloseable {
 	 * @return the file
 	 * @throws IOException if it cannot be written
 	 */
-	Path writeKubeconfig(Path file) throws IOException {
+	public Path writeKubeconfig(Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		String kubeconfig = """
 				# tagrelay local stack: a SANDBOX API (fabric8 mock server), not a real cluster

@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the ingest and the worker as two Spring Boot applications in this JVM,
- * configured through the same property keys a deployment uses.
+ * configured through the same property keys a deployment uses; the same arguments start
+ * either in a JVM of its own.
  */
-final class Services {
+public final class Services {
 
 	private final String bootstrapServers;
 
@@ -21,26 +22,54 @@ final class Services {
 
 	private final LocalStackOptions options;
 
-	Services(String bootstrapServers, int receiverPort, LocalStackOptions options) {
+	/**
+	 * The services of a stack.
+	 * @param bootstrapServers the Kafka broker(s)
+	 * @param receiverPort the webhook receiver's port
+	 * @param options ports and further properties
+	 */
+	public Services(String bootstrapServers, int receiverPort, LocalStackOptions options) {
 		this.bootstrapServers = bootstrapServers;
 		this.receiverPort = receiverPort;
 		this.options = options;
 	}
 
-	ConfigurableApplicationContext startIngest() {
+	/**
+	 * Starts the ingest in this JVM.
+	 * @return its application context
+	 */
+	public ConfigurableApplicationContext startIngest() {
+		return run(IngestApplication.class, ingestArguments());
+	}
+
+	ConfigurableApplicationContext startWorker() {
+		return run(WorkerApplication.class, workerArguments());
+	}
+
+	/**
+	 * The ingest's command-line arguments.
+	 * @return the {@code --key=value} arguments
+	 */
+	public List<String> ingestArguments() {
 		List<String> args = common("tagrelay-ingest");
 		args.add("--server.port=" + this.options.ingestPort());
 		args.add("--tagrelay.ingest.tokens=" + LocalStack.TOKEN);
 		args.add("--tagrelay.ingest.info.enabled=true");
-		return run(IngestApplication.class, args);
+		args.addAll(this.options.serviceArguments());
+		return args;
 	}
 
-	ConfigurableApplicationContext startWorker() {
+	/**
+	 * The worker's command-line arguments (the cluster comes from {@code KUBECONFIG}).
+	 * @return the {@code --key=value} arguments
+	 */
+	public List<String> workerArguments() {
 		List<String> args = common("tagrelay-worker");
 		args.add("--server.port=" + this.options.workerPort());
 		args.add("--management.server.port=" + this.options.workerPort());
 		args.add("--tagrelay.webhook.secret=" + LocalStack.WEBHOOK_SECRET);
-		return run(WorkerApplication.class, args);
+		args.addAll(this.options.serviceArguments());
+		return args;
 	}
 
 	private List<String> common(String name) {
@@ -55,7 +84,6 @@ final class Services {
 		if (this.options.serviceArguments().stream().noneMatch((arg) -> arg.startsWith("--tagrelay.targets"))) {
 			args.addAll(demoTarget());
 		}
-		args.addAll(this.options.serviceArguments());
 		return args;
 	}
 

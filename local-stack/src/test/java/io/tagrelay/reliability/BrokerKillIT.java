@@ -1,0 +1,167 @@
+package io.tagrelay.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.tagrelay.local.LocalStackOptions;
+import io.tagrelay.local.SandboxCluster;
+import io.tagrelay.local.Services;
+import io.tagrelay.reliability.Pusher.Push;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kafka broker is SIGKILLed while pushes keep coming, and started again on the same
+ * log directory: every push the ingest answered 202 is applied to its Deployment, and
+ * every push while the broker is down is answered 503 within the enqueue timeout (never
+ * 202, never a hang).
+ *
+ * <p>
+ * One client thread per repository pushes strictly increasing tags ({@code 1.0.1},
+ * {@code 1.0.2}, ...), so under the no-downgrade rule each accepted push must show up as
+ * an image the sandbox API server stored. {@code -Dtagrelay.reliability.scale=N} makes
+ * every phase N times longer.
+ */
+@ExtendWith(ChildLogsOnFailure.class)
+class BrokerKillIT {
+
+	/** The ingest's {@code tagrelay.ingest.enqueue-timeout} in this test. */
+	private static final Duration ENQUEUE_TIMEOUT = Duration.ofSeconds(2);
+
+	/**
+	 * The slowest 503 allowed. The ingest bounds a send by the enqueue timeout twice
+	 * over: {@code max.block.ms} (= the enqueue timeout) bounds the wait for metadata
+	 * inside {@code send()}, and the acknowledgement future times out when what is left
+	 * of the enqueue timeout has passed, so a 503 is due at the enqueue timeout; the
+	 * margin is for HTTP and scheduling on a loaded 2-core machine.
+	 */
+	private static final Duration MAX_503 = ENQUEUE_TIMEOUT.plusSeconds(2);
+
+	private static final int SCALE = Integer.getInteger("tagrelay.reliability.scale", 1);
+
+	private static final Fleet FLEET = new Fleet(List.of("web", "api", "jobs"));
+
+	@TempDir
+	Path dir;
+
+	private final List<AutoCloseable> running = new ArrayList<>();
+
+	@AfterEach
+	void stopAll() throws Exception {
+		for (int i = this.running.size() - 1; i >= 0; i--) {
+			this.running.get(i).close();
+		}
+	}
+
+	@Test
+	void everyAcceptedPushIsAppliedAndPushesDuringTheOutageGet503Quickly() throws Exception {
+		KafkaBrokerProcess broker = started(new KafkaBrokerProcess(this.dir));
+		broker.start();
+		SandboxCluster sandbox = started(new SandboxCluster(0, Duration.ofMillis(20)));
+		FLEET.deployTo(sandbox);
+		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
+		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms"));
+		properties.add("--tagrelay.ingest.enqueue-timeout=" + ENQUEUE_TIMEOUT.toMillis() + "ms");
+		WorkerProcess worker = started(
+				WorkerProcess.start("broker-kill-worker", broker.bootstrapServers(), kubeconfig, 0, properties));
+		ConfigurableApplicationContext ingest = started(ingest(broker.bootstrapServers(), properties));
+		worker.awaitReady();
+		Pusher pusher = new Pusher(ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+
+		Collection<Push> pushes = new ConcurrentLinkedQueue<>();
+		AtomicBoolean pushing = new AtomicBoolean(true);
+		ExecutorService clients = Executors.newFixedThreadPool(FLEET.names().size());
+		for (String name : FLEET.names()) {
+			clients.submit(() -> pushIncreasingTags(pusher, name, pushing, pushes));
+		}
+		// the broker dies while the worker is busy: once it applied pushes of every
+		// repository
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> FLEET.names()
+				.stream()
+				.allMatch((name) -> sandbox.history().of(SandboxCluster.NAMESPACE, name).size() > 2 * SCALE));
+		int exit = broker.kill();
+		long killedAt = System.nanoTime();
+		// longer than two pushes of each client, so each makes at least one push while
+		// the
+		// broker is certainly down
+		Thread.sleep(2 * MAX_503.toMillis() * SCALE);
+		long restartBegunAt = System.nanoTime();
+		broker.start();
+		Thread.sleep(3000L * SCALE);
+		pushing.set(false);
+		clients.shutdown();
+		assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+		List<Push> duringOutage = pushes.stream()
+			.filter((push) -> push.startNanos() >= killedAt && push.endNanos() <= restartBegunAt)
+			.toList();
+		List<Push> refused = pushes.stream().filter((push) -> push.status() == 503).toList();
+		Duration slowest503 = refused.stream().map(Push::latency).max(Duration::compareTo).orElse(Duration.ZERO);
+		List<Push> accepted = pushes.stream().filter(Push::accepted).toList();
+		Waiting.until(Duration.ofSeconds(90), () -> accepted.stream().allMatch((push) -> applied(sandbox, push)));
+		long applied = accepted.stream().filter((push) -> applied(sandbox, push)).count();
+		long refusedButApplied = refused.stream().filter((push) -> applied(sandbox, push)).count();
+		System.out.printf(
+				"broker-kill: pushed=%d answered202=%d applied=%d lost=%d answered503=%d duringOutage=%d maxLatency503=%dms "
+						+ "answered503ButApplied=%d workerPatches=%d%n",
+				pushes.size(), accepted.size(), applied, accepted.size() - applied, refused.size(), duringOutage.size(),
+				slowest503.toMillis(), refusedButApplied, worker.patches());
+
+		assertThat(exit).as("exit code of the broker: 128 + SIGKILL").isEqualTo(137);
+		assertThat(pushes).as("answers other than 202 and 503 (0: no answer)")
+			.allSatisfy((push) -> assertThat(push.status()).isIn(202, 503));
+		assertThat(duringOutage).isNotEmpty().allSatisfy((push) -> assertThat(push.status()).isEqualTo(503));
+		assertThat(slowest503).isLessThan(MAX_503);
+		assertThat(applied).as("accepted pushes applied").isEqualTo(accepted.size());
+		for (String name : FLEET.names()) {
+			assertThat(Tags.strictlyIncreasing(sandbox.history().of(SandboxCluster.NAMESPACE, name)))
+				.as("images of %s", name)
+				.isTrue();
+		}
+	}
+
+	private static void pushIncreasingTags(Pusher pusher, String name, AtomicBoolean pushing, Collection<Push> pushes) {
+		for (int patch = 1; pushing.get(); patch++) {
+			pushes.add(pusher.push(Fleet.repository(name), "1.0." + patch));
+			try {
+				Thread.sleep(150);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	private static boolean applied(SandboxCluster sandbox, Push push) {
+		String name = push.repository().substring(push.repository().lastIndexOf('/') + 1);
+		return sandbox.history().of(SandboxCluster.NAMESPACE, name).contains(Fleet.image(name, push.tag()));
+	}
+
+	private static ConfigurableApplicationContext ingest(String bootstrapServers, List<String> properties) {
+		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
+		options.addAll(properties);
+		return new Services(bootstrapServers, 0, LocalStackOptions.parse(options.toArray(String[]::new))).startIngest();
+	}
+
+	private <T extends AutoCloseable> T started(T part) {
+		this.running.add(part);
+		return part;
+	}
+
+}

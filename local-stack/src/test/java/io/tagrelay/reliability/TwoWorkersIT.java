@@ -1,0 +1,130 @@
+package io.tagrelay.reliability;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.tagrelay.local.SandboxCluster;
+import io.tagrelay.reliability.Pusher.Push;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two workers in one consumer group share a stream of pushes for several repositories,
+ * one per partition of the events topic: every push is applied once, in the order it was
+ * pushed, and no Deployment is ever downgraded, as the sequence of images the sandbox API
+ * server stored for each Deployment shows. {@code -Dtagrelay.reliability.scale=N} pushes
+ * N times as many tags.
+ */
+@ExtendWith(ChildLogsOnFailure.class)
+class TwoWorkersIT {
+
+	private static final int PARTITIONS = 6;
+
+	private static final int SCALE = Integer.getInteger("tagrelay.reliability.scale", 1);
+
+	private static final int TAGS_PER_REPOSITORY = 8 * SCALE;
+
+	@TempDir
+	Path dir;
+
+	private final List<AutoCloseable> running = new ArrayList<>();
+
+	@AfterEach
+	void stopAll() throws Exception {
+		for (int i = this.running.size() - 1; i >= 0; i--) {
+			this.running.get(i).close();
+		}
+	}
+
+	@Test
+	void everyPushIsAppliedOnceInOrderWithoutADowngrade() throws Exception {
+		Fleet fleet = new Fleet(onePerPartition());
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+		broker.afterPropertiesSet();
+		started(broker::destroy);
+		SandboxCluster sandbox = started(new SandboxCluster(0, Duration.ofMillis(20)));
+		fleet.deployTo(sandbox);
+		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
+		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms"));
+		properties.addAll(List.of("--tagrelay.kafka.partitions=" + PARTITIONS, WorkerKillIT.SESSION,
+				WorkerKillIT.HEARTBEAT, WorkerKillIT.ASSIGNMENTS));
+		String kafka = broker.getBrokersAsString();
+		WorkerProcess one = started(WorkerProcess.start("two-workers-1", kafka, kubeconfig, 0, properties));
+		WorkerProcess two = started(WorkerProcess.start("two-workers-2", kafka, kubeconfig, 0, properties));
+		ConfigurableApplicationContext ingest = started(WorkerKillIT.ingest(kafka, properties));
+		one.awaitReady();
+		two.awaitReady();
+		Waiting.until(Duration.ofSeconds(60),
+				() -> WorkerKillIT.assigned(one, "tagrelay.events") && WorkerKillIT.assigned(two, "tagrelay.events"));
+
+		Pusher pusher = new Pusher(WorkerKillIT.port(ingest));
+		Collection<Push> pushes = new ConcurrentLinkedQueue<>();
+		ExecutorService clients = Executors.newFixedThreadPool(fleet.names().size());
+		for (String name : fleet.names()) {
+			clients.submit(() -> IntStream.rangeClosed(1, TAGS_PER_REPOSITORY)
+				.forEach((patch) -> pushes.add(pusher.push(Fleet.repository(name), "1.0." + patch))));
+		}
+		clients.shutdown();
+		assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		String last = "1.0." + TAGS_PER_REPOSITORY;
+		Waiting.until(Duration.ofSeconds(90), () -> fleet.names()
+			.stream()
+			.allMatch((name) -> sandbox.currentImage(SandboxCluster.NAMESPACE, name).equals(Fleet.image(name, last))));
+
+		Map<String, List<String>> seen = new LinkedHashMap<>();
+		fleet.names().forEach((name) -> seen.put(name, sandbox.history().of(SandboxCluster.NAMESPACE, name)));
+		long accepted = pushes.stream().filter(Push::accepted).count();
+		long applied = seen.values().stream().mapToLong((images) -> images.size() - 1).sum();
+		System.out.printf(
+				"two-workers: repositories=%d pushed=%d answered202=%d applied=%d lost=%d patchesWorker1=%d patchesWorker2=%d "
+						+ "downgrades=%d%n",
+				fleet.names().size(), pushes.size(), accepted, applied, accepted - applied, one.patches(),
+				two.patches(), seen.values().stream().filter((images) -> !Tags.strictlyIncreasing(images)).count());
+		assertThat(pushes).allSatisfy((push) -> assertThat(push.status()).as(push.body()).isEqualTo(202));
+		seen.forEach((name, images) -> assertThat(images).as("images of demo/%s, in the order stored", name)
+			.containsExactlyElementsOf(IntStream.rangeClosed(0, TAGS_PER_REPOSITORY)
+				.mapToObj((patch) -> Fleet.image(name, "1.0." + patch))
+				.toList()));
+		assertThat(one.patches()).as("patches by worker 1").isPositive();
+		assertThat(two.patches()).as("patches by worker 2").isPositive();
+	}
+
+	/**
+	 * Repository names whose keys fall on every partition of the events topic, by the
+	 * producer's own partitioner (murmur2 of the key), so that both workers get work.
+	 */
+	private static List<String> onePerPartition() {
+		Map<Integer, String> byPartition = new LinkedHashMap<>();
+		for (int n = 0; byPartition.size() < PARTITIONS; n++) {
+			String name = "app" + n;
+			byte[] key = Fleet.repository(name).getBytes(StandardCharsets.UTF_8);
+			byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(key)) % PARTITIONS, name);
+		}
+		return List.copyOf(byPartition.values());
+	}
+
+	private <T extends AutoCloseable> T started(T part) {
+		this.running.add(part);
+		return part;
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.tagrelay.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tagrelay.local.LocalStack;
+import io.tagrelay.local.LocalStackOptions;
+import io.tagrelay.local.SandboxCluster;
+import io.tagrelay.local.Services;
+import io.tagrelay.local.WebhookReceiver;
+import io.tagrelay.local.WebhookReceiver.Delivery;
+import io.tagrelay.reliability.Pusher.Push;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker is SIGKILLed while it waits for a rollout it started, and started again: the
+ * event is handled again to completion, the Deployment ends on the pushed image (patched
+ * once), and the receiver gets one success webhook for the event, counted after
+ * deduplicating by {@code webhook-id} (the raw count is reported: at-least-once may
+ * deliver it twice).
+ */
+@ExtendWith(ChildLogsOnFailure.class)
+class WorkerKillIT {
+
+	private static final Fleet FLEET = new Fleet(List.of("web"));
+
+	/**
+	 * The worker's consumer session: the broker gives the dead worker's partitions to the
+	 * new one once it expires (the broker's smallest allowed session).
+	 */
+	static final String SESSION = "--spring.kafka.consumer.properties.session.timeout.ms=6000";
+
+	static final String HEARTBEAT = "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000";
+
+	/** Makes the listener containers log their partition assignments. */
+	static final String ASSIGNMENTS = "--logging.level.org.springframework.kafka.listener=INFO";
+
+	@TempDir
+	Path dir;
+
+	private final List<AutoCloseable> running = new ArrayList<>();
+
+	@AfterEach
+	void stopAll() throws Exception {
+		for (int i = this.running.size() - 1; i >= 0; i--) {
+			this.running.get(i).close();
+		}
+	}
+
+	@Test
+	void eventInterruptedInItsRolloutWaitEndsWithOneSuccessWebhook() throws Exception {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
+		broker.afterPropertiesSet();
+		started(broker::destroy);
+		WebhookReceiver receiver = started(new WebhookReceiver(0, LocalStack.WEBHOOK_SECRET));
+		SandboxCluster sandbox = started(new SandboxCluster(0, Duration.ofMillis(50)));
+		sandbox.holdRollouts();
+		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
+		// polls for a minute at most: long enough for the kill and the restart
+		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=200ms",
+				"rollout.multiplier=1.5", "rollout.max-interval=1s", "rollout.max-attempts=60",
+				"webhook.url=http://127.0.0.1:" + receiver.port() + "/hooks/tagrelay"));
+		properties.addAll(List.of(SESSION, HEARTBEAT, ASSIGNMENTS));
+		String kafka = broker.getBrokersAsString();
+		WorkerProcess first = started(
+				WorkerProcess.start("worker-kill-first", kafka, kubeconfig, receiver.port(), properties));
+		ConfigurableApplicationContext ingest = started(ingest(kafka, properties));
+		first.awaitReady();
+
+		Push push = new Pusher(port(ingest)).push(Fleet.repository("web"), "1.1.0");
+		assertThat(push.status()).as(push.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> sandbox.currentImage(SandboxCluster.NAMESPACE, "web").equals(Fleet.image("web", "1.1.0")));
+		int exit = first.kill();
+		WorkerProcess second = started(
+				WorkerProcess.start("worker-kill-second", kafka, kubeconfig, receiver.port(), properties));
+		second.awaitReady();
+		await().atMost(Duration.ofSeconds(60)).until(() -> assigned(second, "tagrelay.events"));
+		sandbox.releaseRollouts();
+
+		Waiting.until(Duration.ofSeconds(60), () -> !successes(receiver, push.eventId()).isEmpty());
+		// at-least-once may bring a second delivery: give it time to arrive before
+		// counting
+		Thread.sleep(3000);
+		List<Delivery> raw = successes(receiver, push.eventId());
+		Set<String> distinct = raw.stream().map(Delivery::webhookId).collect(Collectors.toSet());
+		List<String> images = sandbox.history().of(SandboxCluster.NAMESPACE, "web");
+		System.out.printf(
+				"worker-kill: pushed=1 answered202=1 workerExit=%d images=%s successWebhooksRaw=%d successWebhooksDistinct=%d "
+						+ "signaturesVerified=%d%n",
+				exit, images, raw.size(), distinct.size(), raw.stream().filter(Delivery::signatureVerified).count());
+		assertThat(exit).as("exit code of the worker: 128 + SIGKILL").isEqualTo(137);
+		assertThat(images).as("every image demo/web had")
+			.containsExactly(SandboxCluster.INITIAL_IMAGE, Fleet.image("web", "1.1.0"));
+		assertThat(distinct).as("success webhooks of %s by webhook-id", push.eventId()).hasSize(1);
+		assertThat(raw).allSatisfy((delivery) -> {
+			assertThat(delivery.signatureVerified()).isTrue();
+			assertThat(delivery.body().path("image").asString()).isEqualTo(Fleet.image("web", "1.1.0"));
+			assertThat(delivery.body().path("previousImage").asString()).isEqualTo(SandboxCluster.INITIAL_IMAGE);
+		});
+	}
+
+	private static List<Delivery> successes(WebhookReceiver receiver, String eventId) {
+		return receiver.received()
+			.stream()
+			.filter((delivery) -> "deployment.updated".equals(delivery.type()))
+			.filter((delivery) -> eventId.equals(delivery.body().path("eventId").asString(null)))
+			.toList();
+	}
+
+	/** Whether the worker's log says it was given partitions of the topic. */
+	static boolean assigned(WorkerProcess worker, String topic) throws Exception {
+		try (var lines = Files.lines(worker.log())) {
+			return lines.anyMatch((line) -> line.contains("partitions assigned") && line.contains(topic + "-"));
+		}
+	}
+
+	static ConfigurableApplicationContext ingest(String bootstrapServers, List<String> properties) {
+		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
+		options.addAll(properties);
+		return new Services(bootstrapServers, 0, LocalStackOptions.parse(options.toArray(String[]::new))).startIngest();
+	}
+
+	static int port(ConfigurableApplicationContext ingest) {
+		return ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	private <T extends AutoCloseable> T started(T part) {
+		this.running.add(part);
+		return part;
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.tagrelay.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tagrelay.local.LocalStackOptions;
+import io.tagrelay.local.Services;
+
+/**
+ * A deploy worker in a JVM of its own ({@code io.tagrelay.worker.WorkerApplication}),
+ * configured as the local stack configures it, finding the sandbox through
+ * {@code KUBECONFIG}; it is ready when its readiness probe answers UP.
+ */
+final class WorkerProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final int port;
+
+	private final ChildJvm process;
+
+	private WorkerProcess(String name, int port, ChildJvm process) {
+		this.name = name;
+		this.port = port;
+		this.process = process;
+	}
+
+	/**
+	 * Starts a worker; {@link #awaitReady()} waits until it is ready.
+	 * @param name names its log file
+	 * @param bootstrapServers Kafka
+	 * @param kubeconfig the sandbox's kubeconfig
+	 * @param receiverPort the webhook receiver's port
+	 * @param properties further {@code --key=value} properties (targets, timings)
+	 * @return the starting worker
+	 */
+	static WorkerProcess start(String name, String bootstrapServers, Path kubeconfig, int receiverPort,
+			List<String> properties) throws Exception {
+		int port = freePort();
+		List<String> options = new ArrayList<>(
+				List.of("--ingest-port=0", "--worker-port=" + port, "--receiver-port=" + receiverPort));
+		options.addAll(properties);
+		Services services = new Services(bootstrapServers, receiverPort,
+				LocalStackOptions.parse(options.toArray(String[]::new)));
+		ChildJvm process = ChildJvm.start(name, "io.tagrelay.worker.WorkerApplication", List.of(),
+				Map.of("KUBECONFIG", kubeconfig.toString()), services.workerArguments());
+		return new WorkerProcess(name, port, process);
+	}
+
+	/**
+	 * SIGKILLs the worker.
+	 * @return its exit code (137 for SIGKILL)
+	 */
+	int kill() throws InterruptedException {
+		return this.process.kill();
+	}
+
+	/**
+	 * How many times its log says it patched a Deployment.
+	 * @return the number of patches it made
+	 */
+	long patches() throws IOException {
+		try (var lines = Files.lines(this.process.log())) {
+			return lines.filter((line) -> line.contains("Patched ")).count();
+		}
+	}
+
+	String tail() {
+		return this.process.tail();
+	}
+
+	Path log() {
+		return this.process.log();
+	}
+
+	/**
+	 * Waits until its readiness probe answers UP (Kafka and the API server reachable).
+	 * @return this
+	 */
+	WorkerProcess awaitReady() throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest probe = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (true) {
+			try {
+				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return this;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			if (!this.process.isAlive() || System.nanoTime() > deadline) {
+				throw new AssertionError("worker " + this.name + " did not become ready\n" + tail());
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.close();
+	}
+
+}
