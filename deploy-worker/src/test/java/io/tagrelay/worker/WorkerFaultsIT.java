@@ -1,6 +1,8 @@
 package io.tagrelay.worker;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -20,13 +22,17 @@ import io.tagrelay.worker.cluster.ClusterConfiguration;
 import io.tagrelay.worker.config.ClusterProperties;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImagePatcher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -44,16 +50,24 @@ import static org.awaitility.Awaitility.await;
  * receiver being down. Each test prints one summary line of what was accepted and what
  * was applied or delivered.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "tagrelay.kafka.partitions=1", "tagrelay.cluster.request-timeout=1s",
 				"tagrelay.cluster.retry.max-attempts=5", "tagrelay.cluster.retry.initial-interval=100ms",
-				"tagrelay.cluster.retry.max-interval=400ms" })
+				"tagrelay.cluster.retry.max-interval=400ms", "tagrelay.webhook.max-attempts=4",
+				"tagrelay.webhook.initial-interval=500ms", "tagrelay.webhook.multiplier=2.0",
+				"tagrelay.webhook.max-interval=2s", "tagrelay.webhook.connect-timeout=1s",
+				"tagrelay.webhook.secret=whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==" })
 @EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class WorkerFaultsIT {
 
 	static final MockCluster cluster = new MockCluster();
 
 	static final WebhookReceiver receiver = receiver();
+
+	// a port nothing listens on, and credentials that must never show
+	static final String DOWN_RECEIVER = "http://relay:url-password@127.0.0.1:" + closedPort()
+			+ "/hook?token=query-token";
 
 	static TopicRecorder recorder;
 
@@ -73,6 +87,9 @@ class WorkerFaultsIT {
 		target(registry, 2, "slow", "/hooks");
 		target(registry, 3, "locked", "/hooks");
 		target(registry, 4, "invalid", "/hooks");
+		target(registry, 5, "refused", "/refused");
+		registry.add("tagrelay.targets[5].webhook.url", () -> DOWN_RECEIVER);
+		target(registry, 6, "after", "/after");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
@@ -211,6 +228,77 @@ class WorkerFaultsIT {
 		assertThat(cluster.faultsServed("PATCH", MockCluster.deploymentPath("demo", "invalid"))).isOne();
 		assertThat(cluster.image("demo", "locked", "locked")).isEqualTo("quay.io/acme/locked:1.0.0");
 		assertThat(cluster.image("demo", "invalid", "invalid")).isEqualTo("quay.io/acme/invalid:1.0.0");
+	}
+
+	@Test
+	void deadLettersAWebhookWhoseReceiverStaysDownWithoutDelayingLaterDeployments(CapturedOutput output) {
+		cluster.create("demo", "refused", container("refused", "quay.io/acme/refused:1.0.0"));
+		cluster.create("demo", "after", container("after", "quay.io/acme/after:1.0.0"));
+		RegistryPush first = push("quay.io/acme/refused", "1.1.0");
+		send(first);
+		await().untilAsserted(() -> assertThat(outcomes(first)).singleElement()
+			.extracting(DeploymentOutcome::result)
+			.isEqualTo(Result.UPDATED));
+		long start = System.nanoTime();
+
+		RegistryPush second = push("quay.io/acme/after", "2.0.0");
+		send(second);
+
+		await().untilAsserted(() -> assertThat(outcomes(second)).singleElement()
+			.extracting(DeploymentOutcome::result)
+			.isEqualTo(Result.UPDATED));
+		long appliedMs = (System.nanoTime() - start) / 1_000_000;
+		assertThat(cluster.image("demo", "after", "after")).isEqualTo("quay.io/acme/after:2.0.0");
+		assertThat(webhookDeadLetters("demo/refused/refused")).as("the first webhook is still being retried").isEmpty();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(webhookDeadLetters("demo/refused/refused")).singleElement().satisfies((record) -> {
+						assertThat(this.codec.readOutcome(record.value()).eventId()).isEqualTo(first.eventId());
+						assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo("tagrelay.results");
+						assertThat(header(record, "kafka_dlt-exception-message")).contains(
+								"webhook deployment.updated for demo/refused/refused not delivered to http://127.0.0.1:")
+							.contains("/hook: ")
+							.contains("ConnectException");
+						assertThat(everything(record)).doesNotContain("url-password", "query-token", "relay:",
+								"dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ");
+					}));
+		long deadLetteredMs = (System.nanoTime() - start) / 1_000_000;
+		assertThat(appliedMs).as("applied before the webhook was given up").isLessThan(deadLetteredMs);
+		await().untilAsserted(() -> assertThat(receiver.received("/after")).hasSize(1));
+		assertThat(output.getAll()).contains("not delivered to http://127.0.0.1:")
+			.doesNotContain("url-password", "query-token");
+		System.out.println("webhook-dlt: published=2 outcomes=" + (outcomes(first).size() + outcomes(second).size())
+				+ " applied=2 delivered=" + receiver.received("/after").size() + " dead-lettered="
+				+ webhookDeadLetters("demo/refused/refused").size() + " second-applied-after=" + appliedMs
+				+ "ms dead-lettered-after=" + deadLetteredMs + "ms");
+	}
+
+	private List<ConsumerRecord<String, byte[]>> webhookDeadLetters(String key) {
+		return recorder.records("tagrelay.webhooks.dlt").stream().filter((r) -> key.equals(r.key())).toList();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	// the value and every header of a record, as text
+	private static String everything(ConsumerRecord<String, byte[]> record) {
+		StringBuilder text = new StringBuilder(new String(record.value(), StandardCharsets.UTF_8));
+		record.headers()
+			.forEach((h) -> text.append('\n')
+				.append(h.key())
+				.append('=')
+				.append(new String(h.value(), StandardCharsets.UTF_8)));
+		return text.toString();
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void send(DeployEvent event) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -68,12 +70,17 @@ class WebhookNotifier {
 		byte[] body = JSON.writeValueAsBytes(WebhookPayload.of(outcome));
 		try {
 			HttpStatusCode status = post(url.get(), webhookId(outcome), body);
-			check(status, outcome);
+			check(status, outcome, url.get());
 		}
 		catch (RestClientException ex) {
 			count("failed");
-			throw new WebhookDeliveryException("webhook " + outcome.webhookType() + " for " + outcome.target().key()
-					+ " not delivered: " + ex.getMessage(), ex);
+			// no cause: its message and stack trace would carry the URL as configured,
+			// with
+			// any credentials in it, into the logs and the dead-letter headers
+			String message = "webhook " + outcome.webhookType() + " for " + outcome.target().key()
+					+ " not delivered to " + redacted(url.get()) + ": " + describe(ex, url.get());
+			logger.warn(message);
+			throw new WebhookDeliveryException(message, null);
 		}
 		count("delivered");
 		logger
@@ -99,13 +106,14 @@ class WebhookNotifier {
 		}).body(body).exchange((request, response) -> response.getStatusCode());
 	}
 
-	private void check(HttpStatusCode status, DeploymentOutcome outcome) {
+	private void check(HttpStatusCode status, DeploymentOutcome outcome, URI url) {
 		if (status.is2xxSuccessful()) {
 			return;
 		}
 		count("failed");
 		String message = "webhook " + outcome.webhookType() + " for " + outcome.target().key() + " answered "
-				+ status.value();
+				+ status.value() + " at " + redacted(url);
+		logger.warn(message);
 		if (status.is4xxClientError() && status.value() != 408 && status.value() != 429) {
 			throw new WebhookRejectedException(message);
 		}
@@ -126,6 +134,40 @@ class WebhookNotifier {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+	}
+
+	/**
+	 * A receiver's URL fit for logs and dead-letter headers: without user info and query,
+	 * where credentials and tokens go.
+	 * @param url the URL as configured
+	 * @return scheme, host, port and path
+	 */
+	static String redacted(URI url) {
+		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
+				+ Objects.requireNonNullElse(url.getRawPath(), "");
+	}
+
+	// the type and message of the I/O failure and of its innermost cause (a refused
+	// connection is a ConnectException caused by a ClosedChannelException), with the
+	// configured URL's secrets removed
+	private static String describe(RestClientException failure, URI url) {
+		Throwable io = (failure.getCause() != null) ? failure.getCause() : failure;
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+		String text = describe(io, url);
+		return (root != io) ? text + " (" + describe(root, url) + ")" : text;
+	}
+
+	private static String describe(Throwable failure, URI url) {
+		if (failure.getMessage() == null) {
+			return failure.getClass().getSimpleName();
+		}
+		String message = failure.getMessage().replace(url.toString(), redacted(url));
+		return failure.getClass().getSimpleName() + ": "
+				+ without(without(message, url.getRawUserInfo()), url.getRawQuery());
+	}
+
+	private static String without(String text, String secret) {
+		return (secret == null || secret.isEmpty()) ? text : text.replace(secret, "[redacted]");
 	}
 
 	private void count(String result) {

@@ -72,6 +72,23 @@ class WorkerConfigurationTests {
 	}
 
 	@Test
+	void refusesZeroApiAttemptsAndANonPositiveRequestTimeoutNamingTheKeys() {
+		this.runner.withPropertyValues("tagrelay.cluster.retry.max-attempts=0")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.cluster.retry.maxAttempts"));
+		this.runner.withPropertyValues("tagrelay.cluster.request-timeout=0s")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.cluster.request-timeout"));
+	}
+
+	@Test
+	void defaultsTheApiRetries() {
+		this.runner.run((context) -> {
+			ClusterProperties cluster = context.getBean(ClusterProperties.class);
+			assertThat(cluster.requestTimeout()).hasSeconds(10);
+			assertThat(cluster.retry().maxAttempts()).isEqualTo(5);
+		});
+	}
+
+	@Test
 	void refusesZeroWebhookAttemptsNamingTheKey() {
 		this.runner.withPropertyValues("tagrelay.webhook.max-attempts=0")
 			.run((context) -> assertThat(failure(context)).contains("tagrelay.webhook.max-attempts"));
