@@ -103,6 +103,7 @@ class BrokerKillIT {
 		Thread.sleep(2 * MAX_503.toMillis() * SCALE);
 		long restartBegunAt = System.nanoTime();
 		broker.start();
+		Duration outage = Duration.ofNanos(System.nanoTime() - killedAt);
 		Thread.sleep(3000L * SCALE);
 		pushing.set(false);
 		clients.shutdown();
@@ -114,14 +115,15 @@ class BrokerKillIT {
 		List<Push> refused = pushes.stream().filter((push) -> push.status() == 503).toList();
 		Duration slowest503 = refused.stream().map(Push::latency).max(Duration::compareTo).orElse(Duration.ZERO);
 		List<Push> accepted = pushes.stream().filter(Push::accepted).toList();
-		Waiting.until(Duration.ofSeconds(90), () -> accepted.stream().allMatch((push) -> applied(sandbox, push)));
+		Waiting.until(Duration.ofSeconds(90L * SCALE),
+				() -> accepted.stream().allMatch((push) -> applied(sandbox, push)));
 		long applied = accepted.stream().filter((push) -> applied(sandbox, push)).count();
 		long refusedButApplied = refused.stream().filter((push) -> applied(sandbox, push)).count();
 		System.out.printf(
-				"broker-kill: pushed=%d answered202=%d applied=%d lost=%d answered503=%d duringOutage=%d maxLatency503=%dms "
+				"broker-kill: outage=%dms pushed=%d answered202=%d applied=%d lost=%d answered503=%d duringOutage=%d maxLatency503=%dms "
 						+ "answered503ButApplied=%d workerPatches=%d%n",
-				pushes.size(), accepted.size(), applied, accepted.size() - applied, refused.size(), duringOutage.size(),
-				slowest503.toMillis(), refusedButApplied, worker.patches());
+				outage.toMillis(), pushes.size(), accepted.size(), applied, accepted.size() - applied, refused.size(),
+				duringOutage.size(), slowest503.toMillis(), refusedButApplied, worker.patches());
 
 		assertThat(exit).as("exit code of the broker: 128 + SIGKILL").isEqualTo(137);
 		assertThat(pushes).as("answers other than 202 and 503 (0: no answer)")

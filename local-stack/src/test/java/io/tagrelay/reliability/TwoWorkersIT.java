@@ -84,9 +84,9 @@ class TwoWorkersIT {
 				.forEach((patch) -> pushes.add(pusher.push(Fleet.repository(name), "1.0." + patch))));
 		}
 		clients.shutdown();
-		assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(clients.awaitTermination(60L * SCALE, TimeUnit.SECONDS)).isTrue();
 		String last = "1.0." + TAGS_PER_REPOSITORY;
-		Waiting.until(Duration.ofSeconds(90), () -> fleet.names()
+		Waiting.until(Duration.ofSeconds(90L * SCALE), () -> fleet.names()
 			.stream()
 			.allMatch((name) -> sandbox.currentImage(SandboxCluster.NAMESPACE, name).equals(Fleet.image(name, last))));
 

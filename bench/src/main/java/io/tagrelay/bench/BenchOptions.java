@@ -1,0 +1,108 @@
+package io.tagrelay.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The harness's flags ({@code --name=value}); bench/README.md lists them.
+ *
+ * @param duration each measured wrk run
+ * @param warmup the wrk run before each measured one, not counted
+ * @param threads wrk threads
+ * @param connections wrk connections
+ * @param rateDuration the open-loop run at half the maximum push rate
+ * @param pushes sequential pushes measured for push-to-patch latency
+ * @param warmupPushes pushes before those, not counted
+ * @param targets distinct targets updated at once for the worker's throughput
+ * @param jmh whether to run the JMH benchmarks
+ * @param jmhArgs JMH's own arguments
+ * @param ingestJvm JVM flags of the ingest
+ * @param workerJvm JVM flags of the worker
+ * @param jfr whether both services record a JFR profile
+ */
+record BenchOptions(Duration duration, Duration warmup, int threads, int connections, Duration rateDuration, int pushes,
+		int warmupPushes, int targets, boolean jmh, List<String> jmhArgs, List<String> ingestJvm,
+		List<String> workerJvm, boolean jfr) {
+
+	/**
+	 * The JVM flags both services run with unless told otherwise; RESULTS.md says what
+	 * each one did.
+	 */
+	static final String DEFAULT_JVM = "-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m "
+			+ "-XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1";
+
+	static final String DEFAULT_JMH = "-f 1 -wi 3 -w 1s -i 5 -r 1s";
+
+	static BenchOptions parse(String... args) {
+		Map<String, String> given = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("flags are --name=value, not '" + arg + "'");
+			}
+			String[] pair = arg.substring(2).split("=", 2);
+			given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
+		}
+		boolean smoke = Boolean.parseBoolean(given.remove("smoke"));
+		Map<String, String> values = new HashMap<>(smoke ? smokeDefaults() : defaults());
+		for (Map.Entry<String, String> entry : given.entrySet()) {
+			if (!values.containsKey(entry.getKey())) {
+				throw new IllegalArgumentException("unknown flag --" + entry.getKey() + "; see bench/README.md");
+			}
+			values.put(entry.getKey(), entry.getValue());
+		}
+		String jvm = values.get("jvm");
+		return new BenchOptions(seconds(values, "duration"), seconds(values, "warmup"),
+				Integer.parseInt(values.get("threads")), Integer.parseInt(values.get("connections")),
+				seconds(values, "rate-duration"), Integer.parseInt(values.get("pushes")),
+				Integer.parseInt(values.get("warmup-pushes")), Integer.parseInt(values.get("targets")),
+				Boolean.parseBoolean(values.get("jmh")), words(values.get("jmh-args")),
+				words(Objects.requireNonNullElse(values.get("ingest-jvm"), jvm)),
+				words(Objects.requireNonNullElse(values.get("worker-jvm"), jvm)),
+				Boolean.parseBoolean(values.get("jfr")));
+	}
+
+	private static Map<String, String> defaults() {
+		Map<String, String> values = new HashMap<>();
+		values.put("duration", "15");
+		values.put("warmup", "5");
+		values.put("threads", "2");
+		values.put("connections", "16");
+		values.put("rate-duration", "15");
+		values.put("pushes", "200");
+		values.put("warmup-pushes", "20");
+		values.put("targets", "500");
+		values.put("jmh", "true");
+		values.put("jmh-args", DEFAULT_JMH);
+		values.put("jvm", DEFAULT_JVM);
+		values.put("ingest-jvm", null);
+		values.put("worker-jvm", null);
+		values.put("jfr", "false");
+		return values;
+	}
+
+	private static Map<String, String> smokeDefaults() {
+		Map<String, String> values = defaults();
+		values.put("duration", "2");
+		values.put("warmup", "1");
+		values.put("rate-duration", "2");
+		values.put("pushes", "20");
+		values.put("warmup-pushes", "5");
+		values.put("targets", "50");
+		values.put("jmh-args", "-f 1 -wi 1 -w 200ms -i 1 -r 200ms");
+		return values;
+	}
+
+	private static Duration seconds(Map<String, String> values, String name) {
+		return Duration.ofSeconds(Long.parseLong(values.get(name).replaceFirst("s$", "")));
+	}
+
+	private static List<String> words(String text) {
+		return (text == null || text.isBlank()) ? List.of()
+				: Arrays.stream(text.trim().split("\\s+")).filter((w) -> !w.isEmpty()).toList();
+	}
+
+}

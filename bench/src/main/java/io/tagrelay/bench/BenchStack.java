@@ -1,0 +1,199 @@
+package io.tagrelay.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.tagrelay.bench.cluster.BenchCluster;
+import io.tagrelay.bench.cluster.BenchCluster.Workload;
+import io.tagrelay.bench.service.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * What the figures run against: a real Kafka broker (embedded KRaft, in this JVM), the
+ * recording mock API server (in this JVM) holding one Deployment per target, and the two
+ * services, each its own JVM started from its runnable jar with the same property keys a
+ * deployment uses.
+ */
+final class BenchStack implements AutoCloseable {
+
+	static final String TOKEN = "bench";
+
+	static final String EVENTS = "tagrelay.events";
+
+	static final String RESULTS = "tagrelay.results";
+
+	static final String INGEST_REPOSITORY = "quay.io/bench/ingest";
+
+	static final String LATENCY_REPOSITORY = "quay.io/bench/latency";
+
+	static final String FIRST_TAG = "1.0.0";
+
+	private final List<AutoCloseable> running = new ArrayList<>();
+
+	private final Path root;
+
+	private final Path dir;
+
+	private final BenchOptions options;
+
+	private final EmbeddedKafkaKraftBroker broker;
+
+	private final BenchCluster cluster;
+
+	private final Path targets;
+
+	private final Path kubeconfig;
+
+	BenchStack(Path root, Path dir, BenchOptions options) throws IOException {
+		this.root = root;
+		this.dir = dir;
+		this.options = options;
+		this.broker = new EmbeddedKafkaKraftBroker(1, 6);
+		this.broker.afterPropertiesSet();
+		this.running.add(this.broker::destroy);
+		this.cluster = new BenchCluster();
+		this.running.add(0, this.cluster);
+		this.cluster.create(workloads());
+		this.targets = writeTargets(dir.resolve("targets.properties"));
+		this.kubeconfig = this.cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+	}
+
+	/**
+	 * The worker's throughput targets: {@code quay.io/bench/w0000} → {@code bench/w0000},
+	 * ...
+	 */
+	static String workerTarget(int i) {
+		return "w%04d".formatted(i);
+	}
+
+	private List<String> deployments() {
+		return Stream
+			.concat(Stream.of("ingest", "latency"),
+					IntStream.range(0, this.options.targets()).mapToObj(BenchStack::workerTarget))
+			.toList();
+	}
+
+	private List<Workload> workloads() {
+		return deployments().stream().map((d) -> new Workload(d, "quay.io/bench/" + d + ":" + FIRST_TAG)).toList();
+	}
+
+	private Path writeTargets(Path file) throws IOException {
+		List<String> names = deployments();
+		String properties = IntStream.range(0, names.size())
+			.mapToObj((i) -> String.join("\n",
+					"tagrelay.targets[%d].repository=quay.io/bench/%s".formatted(i, names.get(i)),
+					"tagrelay.targets[%d].namespace=%s".formatted(i, BenchCluster.NAMESPACE),
+					"tagrelay.targets[%d].deployment=%s".formatted(i, names.get(i)),
+					"tagrelay.targets[%d].container=%s".formatted(i, BenchCluster.CONTAINER)))
+			.collect(Collectors.joining("\n", "", "\n"));
+		return Files.writeString(file, properties);
+	}
+
+	ServiceProcess startIngest() throws IOException {
+		List<String> args = new ArrayList<>(common());
+		args.add("--tagrelay.ingest.tokens=" + TOKEN);
+		return start("ingest", jar("ingest-service"), this.options.ingestJvm(), args, Map.of());
+	}
+
+	ServiceProcess startWorker() throws IOException {
+		return start("worker", jar("deploy-worker"), this.options.workerJvm(), common(),
+				Map.of("KUBECONFIG", this.kubeconfig.toString()));
+	}
+
+	private ServiceProcess start(String name, Path jar, List<String> flags, List<String> args,
+			Map<String, String> environment) throws IOException {
+		List<String> jvm = new ArrayList<>(flags);
+		if (this.options.jfr()) {
+			jvm.add("-XX:StartFlightRecording=filename=" + jfr(name) + ",settings=profile,dumponexit=true");
+		}
+		ServiceProcess service = ServiceProcess.start(name, jar, jvm, freePort(), args, environment, this.dir);
+		this.running.add(0, service);
+		return service;
+	}
+
+	Path jfr(String name) {
+		return this.dir.resolve(name + ".jfr");
+	}
+
+	private List<String> common() {
+		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+				"--spring.config.additional-location=file:" + this.targets);
+	}
+
+	/**
+	 * Moves the worker's consumer group to the end of the events topic, so that the
+	 * pushes of the ingest's load test (a repository no figure reads back) are not
+	 * replayed into the worker's figures.
+	 */
+	void skipQueuedEvents(Duration timeout) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			int partitions = admin.describeTopics(List.of(EVENTS))
+				.allTopicNames()
+				.get()
+				.get(EVENTS)
+				.partitions()
+				.size();
+			Map<TopicPartition, OffsetSpec> ends = IntStream.range(0, partitions)
+				.boxed()
+				.collect(Collectors.toMap((p) -> new TopicPartition(EVENTS, p), (p) -> OffsetSpec.latest()));
+			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listOffsets(ends)
+				.all()
+				.get()
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (e) -> new OffsetAndMetadata(e.getValue().offset())));
+			admin.alterConsumerGroupOffsets("tagrelay-worker", offsets).all().get();
+		}
+	}
+
+	String bootstrapServers() {
+		return this.broker.getBrokersAsString();
+	}
+
+	BenchCluster cluster() {
+		return this.cluster;
+	}
+
+	private Path jar(String module) throws IOException {
+		Path target = this.root.resolve(module).resolve("target");
+		try (Stream<Path> files = Files.list(target)) {
+			return files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IOException("no runnable jar in " + target + "; bench/run builds it"));
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() {
+		for (AutoCloseable part : this.running) {
+			try {
+				part.close();
+			}
+			catch (Exception ex) {
+				System.err.println("bench: " + ex);
+			}
+		}
+	}
+
+}

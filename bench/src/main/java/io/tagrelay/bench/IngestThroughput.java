@@ -1,0 +1,96 @@
+package io.tagrelay.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import io.tagrelay.bench.load.ConstantRateLoad;
+import io.tagrelay.bench.load.Wrk;
+import io.tagrelay.bench.service.ServiceProcess;
+
+/**
+ * Figure 1: durably acknowledged Quay pushes per second (every 202 is sent after Kafka's
+ * acks=all acknowledgement) against the same server's liveness probe as the ceiling, both
+ * under the same closed-loop wrk load; then the pushes' latency in an open-loop run at
+ * half the push rate found.
+ */
+final class IngestThroughput {
+
+	static final String QUAY_PUSH = """
+			{"repository":"bench/ingest","namespace":"bench","name":"ingest","docker_url":"%s",\
+			"homepage":"https://quay.io/repository/bench/ingest","updated_tags":["1.0.1","latest"]}"""
+		.formatted(BenchStack.INGEST_REPOSITORY);
+
+	private final ServiceProcess ingest;
+
+	private final BenchOptions options;
+
+	private final Wrk wrk;
+
+	IngestThroughput(ServiceProcess ingest, BenchOptions options, Path root) {
+		this.ingest = ingest;
+		this.options = options;
+		this.wrk = new Wrk(root.resolve("bench/wrk/tagrelay.lua"), options.threads(), options.connections());
+	}
+
+	Result run() throws Exception {
+		String webhook = this.ingest.url("/webhook");
+		String liveness = this.ingest.url("/actuator/health/liveness");
+		this.wrk.run(liveness, this.options.warmup(), "get");
+		this.wrk.run(webhook, this.options.warmup(), "push", basic(), BenchStack.INGEST_REPOSITORY);
+		Wrk.Result ceiling = this.wrk.run(liveness, this.options.duration(), "get");
+		Wrk.Result pushes = this.wrk.run(webhook, this.options.duration(), "push", basic(),
+				BenchStack.INGEST_REPOSITORY);
+		ConstantRateLoad.Result half = new ConstantRateLoad(push(webhook), pushes.rate() / 2,
+				this.options.rateDuration())
+			.run();
+		return new Result(ceiling, pushes, half);
+	}
+
+	static String basic() {
+		return Base64.getEncoder().encodeToString(("relay:" + BenchStack.TOKEN).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static HttpRequest push(String url) {
+		return HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Basic " + basic())
+			.POST(HttpRequest.BodyPublishers.ofString(QUAY_PUSH))
+			.build();
+	}
+
+	/**
+	 * Figure 1's numbers.
+	 *
+	 * @param ceiling wrk against liveness
+	 * @param pushes wrk against the webhook
+	 * @param half the open-loop run at half the push rate
+	 */
+	record Result(Wrk.Result ceiling, Wrk.Result pushes, ConstantRateLoad.Result half) {
+
+		double ratio() {
+			return this.pushes.rate() / this.ceiling.rate();
+		}
+
+		boolean met() {
+			return ratio() >= 0.6 && this.half.latencies().millis(99) <= 25 && this.pushes.non2xx() == 0
+					&& this.pushes.socketErrors() == 0 && this.half.non2xx() == 0 && this.half.failures() == 0;
+		}
+
+		String line(BenchOptions options) {
+			return String.format(
+					"[1] ingest throughput: %.0f acknowledged pushes/s vs %.0f liveness/s = ratio %.2f (goal >= 0.60); "
+							+ "closed loop (wrk -t%d -c%d): p50 %.1f ms, p99 %.1f ms, non-2xx %d, socket errors %d; "
+							+ "open loop at %.0f/s (half max, %d requests): p50 %.1f ms, p99 %.1f ms (goal <= 25), non-2xx %d, failed %d: %s",
+					this.pushes.rate(), this.ceiling.rate(), ratio(), options.threads(), options.connections(),
+					this.pushes.p50Millis(), this.pushes.p99Millis(), this.pushes.non2xx(), this.pushes.socketErrors(),
+					this.half.ratePerSecond(), this.half.requests(), this.half.latencies().millis(50),
+					this.half.latencies().millis(99), this.half.non2xx(), this.half.failures(),
+					met() ? "MET" : "MISSED");
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.tagrelay.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.tagrelay.bench.cluster.PatchRecorder;
+import io.tagrelay.bench.kafka.EventSender;
+import io.tagrelay.bench.kafka.OutcomeWatcher;
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.RegistryPush;
+
+/**
+ * Figure 3: one push for each of many targets (one repository and Deployment each, so
+ * every update is for a distinct target) is put on the events topic at once; the worker's
+ * throughput is the number of targets updated (outcome {@code UPDATED} read back from the
+ * results topic) per second from the first event sent to the last outcome read. Every
+ * rollout is complete as soon as the Deployment is patched.
+ */
+final class WorkerThroughput {
+
+	private final String bootstrapServers;
+
+	private final PatchRecorder recorder;
+
+	private final OutcomeWatcher outcomes;
+
+	WorkerThroughput(String bootstrapServers, PatchRecorder recorder, OutcomeWatcher outcomes) {
+		this.bootstrapServers = bootstrapServers;
+		this.recorder = recorder;
+		this.outcomes = outcomes;
+	}
+
+	Result run(int targets) throws Exception {
+		List<CompletableFuture<OutcomeWatcher.Seen>> awaited = new ArrayList<>();
+		this.recorder.resetCounts();
+		long start;
+		try (EventSender sender = new EventSender(this.bootstrapServers, BenchStack.EVENTS)) {
+			List<RegistryPush> pushes = new ArrayList<>();
+			for (int i = 0; i < targets; i++) {
+				RegistryPush push = new RegistryPush(EventIds.next(), "quay.io/bench/" + BenchStack.workerTarget(i),
+						List.of("1.0.1", "latest"), "bench", Instant.now());
+				pushes.add(push);
+				awaited.add(this.outcomes.outcome(push.eventId()));
+			}
+			start = System.nanoTime();
+			pushes.forEach(sender::send);
+			sender.flush();
+		}
+		long last = start;
+		int updated = 0;
+		for (CompletableFuture<OutcomeWatcher.Seen> outcome : awaited) {
+			OutcomeWatcher.Seen seen = outcome.get(5, TimeUnit.MINUTES);
+			last = Math.max(last, seen.nanos());
+			if (seen.outcome().result() == DeploymentOutcome.Result.UPDATED) {
+				updated++;
+			}
+		}
+		return new Result(targets, updated, (last - start) / 1e9, this.recorder.patches(),
+				this.recorder.spanNanos() / 1e9);
+	}
+
+	/**
+	 * Figure 3's numbers.
+	 *
+	 * @param targets events sent, one per target
+	 * @param updated outcomes {@code UPDATED}
+	 * @param seconds first event sent to last outcome read
+	 * @param patches image patches the API server applied
+	 * @param patchSeconds first to last patch
+	 */
+	record Result(int targets, int updated, double seconds, int patches, double patchSeconds) {
+
+		double rate() {
+			return this.updated / this.seconds;
+		}
+
+		String line() {
+			boolean met = this.updated == this.targets && rate() >= 200;
+			return String.format(
+					"[3] worker throughput: %d of %d distinct targets updated in %.2f s = %.0f updates/s (goal >= 200); "
+							+ "API server saw %d patches in %.2f s: %s",
+					this.updated, this.targets, this.seconds, rate(), this.patches, this.patchSeconds,
+					met ? "MET" : "MISSED");
+		}
+
+	}
+
+}
