@@ -106,6 +106,8 @@ class WorkerFaultsIT {
 		registry.add("tagrelay.targets[5].webhook.url", () -> DOWN_RECEIVER);
 		target(registry, 6, "after", "/after");
 		target(registry, 7, "burst", "/hooks");
+		target(registry, 8, "outage", "/hooks");
+		target(registry, 9, "bystander", "/hooks");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
@@ -123,7 +125,8 @@ class WorkerFaultsIT {
 	static void recordTopics(@Autowired EmbeddedKafkaBroker broker) {
 		// the webhooks consumer may still be working off the burst test's outcomes
 		Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
-		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.webhooks.dlt");
+		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.webhooks.dlt",
+				"tagrelay.events.dlt");
 	}
 
 	@AfterAll
@@ -290,6 +293,38 @@ class WorkerFaultsIT {
 				+ " applied=2 delivered=" + receiver.received("/after").size() + " dead-lettered="
 				+ webhookDeadLetters("demo/refused/refused").size() + " second-applied-after=" + appliedMs
 				+ "ms dead-lettered-after=" + deadLetteredMs + "ms");
+	}
+
+	@Test
+	void deadLettersAnEventWhoseDeploymentCannotBeReadPastAllRetriesAndAppliesTheRestOfThePoll() {
+		cluster.create("demo", "outage", container("outage", "quay.io/acme/outage:1.0.0"));
+		cluster.create("demo", "bystander", container("bystander", "quay.io/acme/bystander:1.0.0"));
+		String path = MockCluster.deploymentPath("demo", "outage");
+		// 5 attempts of the read in each of the 3 deliveries of the record
+		cluster.fail("GET", path, 503, 15);
+		RegistryPush failing = push("quay.io/acme/outage", "1.1.0");
+		RegistryPush bystander = push("quay.io/acme/bystander", "1.1.0");
+		MessageListenerContainer events = this.listeners.getListenerContainer("events");
+		events.stop();
+		try {
+			send(failing);
+			send(bystander);
+		}
+		finally {
+			events.start();
+		}
+
+		await().untilAsserted(() -> assertThat(recorder.records("tagrelay.events.dlt"))
+			.filteredOn((record) -> failing.eventId().equals(this.codec.readEvent(record.value()).eventId()))
+			.singleElement()
+			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("503")));
+		await().untilAsserted(
+				() -> assertThat(outcomes(bystander)).extracting(DeploymentOutcome::result).contains(Result.UPDATED));
+		assertThat(outcomes(failing)).isEmpty();
+		assertThat(cluster.faultsServed("GET", path)).isEqualTo(15);
+		assertThat(cluster.image("demo", "outage", "outage")).isEqualTo("quay.io/acme/outage:1.0.0");
+		System.out.println("api-outage: published=2 outcomes=" + outcomes(bystander).size() + " applied=1"
+				+ " dead-lettered=1 faults=GET 503x" + cluster.faultsServed("GET", path));
 	}
 
 	// -Dburst.pushes=100000 for a longer run
