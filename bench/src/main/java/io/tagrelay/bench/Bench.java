@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.tagrelay.bench.kafka.OutcomeWatcher;
 import io.tagrelay.bench.load.Latencies;
@@ -35,8 +36,12 @@ public final class Bench {
 		List<String> profiles = new ArrayList<>();
 		try (BenchStack stack = new BenchStack(root, dir, options)) {
 			progress("broker " + stack.bootstrapServers() + ", mock API server with " + (options.targets() + 2)
-					+ " Deployments; starting the ingest");
-			ServiceProcess ingest = stack.startIngest();
+					+ " Deployments; figure 4: start-up of each service with two targets");
+			Startup ingestStartup = Startup.of(stack.startIngest(true));
+			Startup workerStartup = Startup.of(stack.startWorker(true));
+			progress("started in " + ingestStartup + " and " + workerStartup + "; starting the ingest with "
+					+ (options.targets() + 2) + " targets");
+			ServiceProcess ingest = stack.startIngest(false);
 			Duration ingestReady = ingest.awaitReady(START_TIMEOUT);
 			progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
 			IngestThroughput.Result throughput;
@@ -50,7 +55,7 @@ public final class Bench {
 
 			stack.skipQueuedEvents(Duration.ofSeconds(30));
 			progress("starting the worker");
-			ServiceProcess worker = stack.startWorker();
+			ServiceProcess worker = stack.startWorker(false);
 			Duration workerReady = worker.awaitReady(START_TIMEOUT);
 			progress("worker ready in " + workerReady.toMillis() + " ms; figure 2 (sequential pushes)");
 			long workerRss;
@@ -68,10 +73,9 @@ public final class Bench {
 				progress(summary.get(summary.size() - 1));
 			}
 			summary.add(Footprint.line(
-					new Footprint("ingest", ingestReady, ingest.startedLogSeconds(), ingestRss,
-							ingest.memoryKib("VmHWM") / 1024),
-					new Footprint("worker", workerReady, worker.startedLogSeconds(), workerRss,
-							worker.memoryKib("VmHWM") / 1024)));
+					new Footprint("ingest", ingestStartup, ingestReady, ingestRss, ingest.memoryKib("VmHWM") / 1024),
+					new Footprint("worker", workerStartup, workerReady, workerRss, worker.memoryKib("VmHWM") / 1024),
+					options.targets() + 2));
 			progress(summary.get(summary.size() - 1));
 		}
 		if (options.jfr()) {
@@ -89,6 +93,29 @@ public final class Bench {
 		profiles.forEach(System.out::println);
 		Files.write(dir.resolve("summary.txt"), summary);
 		System.exit(0);
+	}
+
+	/**
+	 * A start-up of a service: JVM start to readiness UP, and Spring Boot's own "process
+	 * running for" when it logged "Started". The service is stopped once measured.
+	 *
+	 * @param ready JVM start to readiness UP
+	 * @param startedLog the log's figure, in seconds
+	 */
+	record Startup(Duration ready, Optional<Double> startedLog) {
+
+		static Startup of(ServiceProcess service) throws InterruptedException {
+			try (service) {
+				return new Startup(service.awaitReady(START_TIMEOUT), service.startedLogSeconds());
+			}
+		}
+
+		@Override
+		public String toString() {
+			return String.format("%.2f s (Spring 'Started' at %s)", this.ready.toMillis() / 1e3,
+					this.startedLog.map((s) -> String.format("%.2f s", s)).orElse("?"));
+		}
+
 	}
 
 	private static void progress(String message) {

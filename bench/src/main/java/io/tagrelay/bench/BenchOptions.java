@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param ingestJvm JVM flags of the ingest
  * @param workerJvm JVM flags of the worker
  * @param jfr whether both services record a JFR profile
+ * @param ingestArgs extra Spring Boot arguments of the ingest ({@code --key=value ...})
+ * @param workerArgs extra Spring Boot arguments of the worker
+ * @param cds whether the services run with a Class Data Sharing archive trained first
  */
 record BenchOptions(Duration duration, Duration warmup, int threads, int connections, Duration rateDuration, int pushes,
 		int warmupPushes, int targets, boolean jmh, List<String> jmhArgs, List<String> ingestJvm,
-		List<String> workerJvm, boolean jfr) {
+		List<String> workerJvm, boolean jfr, List<String> ingestArgs, List<String> workerArgs, boolean cds) {
 
 	/**
 	 * The JVM flags both services run with unless told otherwise; RESULTS.md says what
@@ -62,7 +65,8 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 				Boolean.parseBoolean(values.get("jmh")), words(values.get("jmh-args")),
 				words(Objects.requireNonNullElse(values.get("ingest-jvm"), jvm)),
 				words(Objects.requireNonNullElse(values.get("worker-jvm"), jvm)),
-				Boolean.parseBoolean(values.get("jfr")));
+				Boolean.parseBoolean(values.get("jfr")), words(values.get("ingest-args")),
+				words(values.get("worker-args")), Boolean.parseBoolean(values.get("cds")));
 	}
 
 	private static Map<String, String> defaults() {
@@ -81,6 +85,9 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 		values.put("ingest-jvm", null);
 		values.put("worker-jvm", null);
 		values.put("jfr", "false");
+		values.put("ingest-args", "");
+		values.put("worker-args", "");
+		values.put("cds", "false");
 		return values;
 	}
 

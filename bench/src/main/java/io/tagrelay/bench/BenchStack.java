@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.tagrelay.bench.cluster.BenchCluster;
 import io.tagrelay.bench.cluster.BenchCluster.Workload;
+import io.tagrelay.bench.service.CdsArchive;
 import io.tagrelay.bench.service.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,6 +59,10 @@ final class BenchStack implements AutoCloseable {
 
 	private final Path targets;
 
+	private final Path startupTargets;
+
+	private final Map<String, CdsArchive> archives = new HashMap<>();
+
 	private final Path kubeconfig;
 
 	BenchStack(Path root, Path dir, BenchOptions options) throws IOException {
@@ -69,7 +75,8 @@ final class BenchStack implements AutoCloseable {
 		this.cluster = new BenchCluster();
 		this.running.add(0, this.cluster);
 		this.cluster.create(workloads());
-		this.targets = writeTargets(dir.resolve("targets.properties"));
+		this.targets = writeTargets(dir.resolve("targets.properties"), deployments());
+		this.startupTargets = writeTargets(dir.resolve("targets-startup.properties"), List.of("ingest", "latency"));
 		this.kubeconfig = this.cluster.writeKubeconfig(dir.resolve("kubeconfig"));
 	}
 
@@ -92,8 +99,7 @@ final class BenchStack implements AutoCloseable {
 		return deployments().stream().map((d) -> new Workload(d, "quay.io/bench/" + d + ":" + FIRST_TAG)).toList();
 	}
 
-	private Path writeTargets(Path file) throws IOException {
-		List<String> names = deployments();
+	private static Path writeTargets(Path file, List<String> names) throws IOException {
 		String properties = IntStream.range(0, names.size())
 			.mapToObj((i) -> String.join("\n",
 					"tagrelay.targets[%d].repository=quay.io/bench/%s".formatted(i, names.get(i)),
@@ -104,20 +110,46 @@ final class BenchStack implements AutoCloseable {
 		return Files.writeString(file, properties);
 	}
 
-	ServiceProcess startIngest() throws IOException {
-		List<String> args = new ArrayList<>(common());
+	/**
+	 * Starts the ingest.
+	 * @param startupOnly with only the two targets of figures 1 and 2, for the start-up
+	 * figure; otherwise with every target, for the other figures
+	 */
+	ServiceProcess startIngest(boolean startupOnly) throws Exception {
+		List<String> args = new ArrayList<>(common(startupOnly));
 		args.add("--tagrelay.ingest.tokens=" + TOKEN);
-		return start("ingest", jar("ingest-service"), this.options.ingestJvm(), args, Map.of());
+		args.addAll(this.options.ingestArgs());
+		return start(name("ingest", startupOnly), "ingest-service", this.options.ingestJvm(), args, Map.of());
 	}
 
-	ServiceProcess startWorker() throws IOException {
-		return start("worker", jar("deploy-worker"), this.options.workerJvm(), common(),
+	/**
+	 * Starts the worker.
+	 * @param startupOnly as for {@link #startIngest(boolean)}
+	 */
+	ServiceProcess startWorker(boolean startupOnly) throws Exception {
+		List<String> args = new ArrayList<>(common(startupOnly));
+		args.addAll(this.options.workerArgs());
+		return start(name("worker", startupOnly), "deploy-worker", this.options.workerJvm(), args,
 				Map.of("KUBECONFIG", this.kubeconfig.toString()));
 	}
 
-	private ServiceProcess start(String name, Path jar, List<String> flags, List<String> args,
-			Map<String, String> environment) throws IOException {
+	private static String name(String service, boolean startupOnly) {
+		return startupOnly ? service + "-startup" : service;
+	}
+
+	private ServiceProcess start(String name, String module, List<String> flags, List<String> args,
+			Map<String, String> environment) throws Exception {
 		List<String> jvm = new ArrayList<>(flags);
+		Path jar = jar(module);
+		if (this.options.cds()) {
+			CdsArchive cds = this.archives.get(module);
+			if (cds == null) {
+				cds = CdsArchive.train(module, jar, flags, args, environment, this.dir);
+				this.archives.put(module, cds);
+			}
+			jar = cds.jar();
+			jvm.add(cds.flag());
+		}
 		if (this.options.jfr()) {
 			jvm.add("-XX:StartFlightRecording=filename=" + jfr(name) + ",settings=profile,dumponexit=true");
 		}
@@ -130,9 +162,9 @@ final class BenchStack implements AutoCloseable {
 		return this.dir.resolve(name + ".jfr");
 	}
 
-	private List<String> common() {
+	private List<String> common(boolean startupOnly) {
 		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-				"--spring.config.additional-location=file:" + this.targets);
+				"--spring.config.additional-location=file:" + (startupOnly ? this.startupTargets : this.targets));
 	}
 
 	/**

@@ -45,7 +45,8 @@ final class JfrSummary {
 				.ifPresent((f) -> ownFrames.merge(name(f), 1, Integer::sum));
 		}
 		return recording.getFileName() + ": " + samples + " execution samples\n  top frames:\n"
-				+ ranked(topFrames, samples, top) + "\n  first tagrelay frame on the stack:\n"
+				+ ranked(topFrames, samples, top)
+				+ "\n  innermost tagrelay frame of each sample (its own time and the library code it called):\n"
 				+ ranked(ownFrames, samples, top);
 	}
 

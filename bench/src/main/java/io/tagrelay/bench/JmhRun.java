@@ -35,8 +35,10 @@ final class JmhRun {
 			JsonNode metric = benchmark.path("primaryMetric");
 			String name = benchmark.path("benchmark").asString().replaceFirst("^.*\\.jmh\\.", "");
 			String params = benchmark.path("params").isObject() ? benchmark.path("params").toString() : "";
-			parts.add(String.format("%s%s %.2f ± %.2f %s", name, params, metric.path("score").asDouble(),
-					metric.path("scoreError").asDouble(), metric.path("scoreUnit").asString()));
+			JsonNode error = metric.path("scoreError");
+			parts.add(String.format("%s%s %.2f%s %s", name, params, metric.path("score").asDouble(),
+					error.isNumber() ? String.format(" ± %.2f", error.asDouble()) : "",
+					metric.path("scoreUnit").asString()));
 		}
 		return "[5] jmh: " + String.join("; ", parts);
 	}

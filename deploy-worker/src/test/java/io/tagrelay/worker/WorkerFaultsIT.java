@@ -8,7 +8,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,6 +29,7 @@ import io.tagrelay.worker.config.ClusterProperties;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImagePatcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +41,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,12 +63,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "tagrelay.kafka.partitions=1", "tagrelay.cluster.request-timeout=1s",
 				"tagrelay.cluster.retry.max-attempts=5", "tagrelay.cluster.retry.initial-interval=100ms",
-				"tagrelay.cluster.retry.max-interval=400ms", "tagrelay.webhook.max-attempts=4",
+				"tagrelay.cluster.retry.max-interval=400ms", "tagrelay.webhook.max-attempts=5",
 				"tagrelay.webhook.initial-interval=500ms", "tagrelay.webhook.multiplier=2.0",
 				"tagrelay.webhook.max-interval=2s", "tagrelay.webhook.connect-timeout=1s",
-				"tagrelay.webhook.secret=whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==" })
+				"tagrelay.webhook.secret=whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==",
+				"tagrelay.kafka.events-batch-size=" + WorkerFaultsIT.BATCH_SIZE })
 @EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class WorkerFaultsIT {
+
+	static final int BATCH_SIZE = 200;
 
 	static final MockCluster cluster = new MockCluster();
 
@@ -80,6 +92,9 @@ class WorkerFaultsIT {
 	@Autowired
 	ImagePatcher patcher;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		target(registry, 0, "crash", "/crash");
@@ -90,6 +105,9 @@ class WorkerFaultsIT {
 		target(registry, 5, "refused", "/refused");
 		registry.add("tagrelay.targets[5].webhook.url", () -> DOWN_RECEIVER);
 		target(registry, 6, "after", "/after");
+		target(registry, 7, "burst", "/hooks");
+		target(registry, 8, "outage", "/hooks");
+		target(registry, 9, "bystander", "/hooks");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
@@ -105,11 +123,15 @@ class WorkerFaultsIT {
 
 	@BeforeAll
 	static void recordTopics(@Autowired EmbeddedKafkaBroker broker) {
-		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.webhooks.dlt");
+		// the webhooks consumer may still be working off the burst test's outcomes
+		Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.webhooks.dlt",
+				"tagrelay.events.dlt");
 	}
 
 	@AfterAll
 	static void close() {
+		Awaitility.reset();
 		recorder.close();
 		receiver.close();
 		cluster.close();
@@ -271,6 +293,99 @@ class WorkerFaultsIT {
 				+ " applied=2 delivered=" + receiver.received("/after").size() + " dead-lettered="
 				+ webhookDeadLetters("demo/refused/refused").size() + " second-applied-after=" + appliedMs
 				+ "ms dead-lettered-after=" + deadLetteredMs + "ms");
+	}
+
+	@Test
+	void deadLettersAnEventWhoseDeploymentCannotBeReadPastAllRetriesAndAppliesTheRestOfThePoll() {
+		cluster.create("demo", "outage", container("outage", "quay.io/acme/outage:1.0.0"));
+		cluster.create("demo", "bystander", container("bystander", "quay.io/acme/bystander:1.0.0"));
+		String path = MockCluster.deploymentPath("demo", "outage");
+		// 5 attempts of the read in each of the 3 deliveries of the record
+		cluster.fail("GET", path, 503, 15);
+		RegistryPush failing = push("quay.io/acme/outage", "1.1.0");
+		RegistryPush bystander = push("quay.io/acme/bystander", "1.1.0");
+		MessageListenerContainer events = this.listeners.getListenerContainer("events");
+		events.stop();
+		try {
+			send(failing);
+			send(bystander);
+		}
+		finally {
+			events.start();
+		}
+
+		await().untilAsserted(() -> assertThat(recorder.records("tagrelay.events.dlt"))
+			.filteredOn((record) -> failing.eventId().equals(this.codec.readEvent(record.value()).eventId()))
+			.singleElement()
+			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("503")));
+		await().untilAsserted(
+				() -> assertThat(outcomes(bystander)).extracting(DeploymentOutcome::result).contains(Result.UPDATED));
+		assertThat(outcomes(failing)).isEmpty();
+		assertThat(cluster.faultsServed("GET", path)).isEqualTo(15);
+		assertThat(cluster.image("demo", "outage", "outage")).isEqualTo("quay.io/acme/outage:1.0.0");
+		System.out.println("api-outage: published=2 outcomes=" + outcomes(bystander).size() + " applied=1"
+				+ " dead-lettered=1 faults=GET 503x" + cluster.faultsServed("GET", path));
+	}
+
+	// -Dburst.pushes=100000 for a longer run
+	@Test
+	void worksOffABurstOfPushesQueuedWhileTheWorkerWasDownWithFewPatches() throws Exception {
+		int count = Integer.getInteger("burst.pushes", 10_000);
+		long seed = Long.getLong("burst.seed", System.nanoTime());
+		cluster.create("demo", "burst", container("burst", "quay.io/acme/burst:1.0.0"));
+		List<String> tags = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			tags.add("1." + (i / 1000) + "." + (i % 1000));
+		}
+		String greatest = tags.get(count - 1);
+		Collections.shuffle(tags, new Random(seed));
+		List<RegistryPush> pushes = tags.stream().map((tag) -> push("quay.io/acme/burst", tag)).toList();
+		Set<String> eventIds = pushes.stream().map(RegistryPush::eventId).collect(Collectors.toSet());
+		MessageListenerContainer events = this.listeners.getListenerContainer("events");
+		long start;
+		events.stop();
+		try {
+			publishAll(pushes);
+			start = System.nanoTime();
+		}
+		finally {
+			events.start();
+		}
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(outcomesOf(eventIds)).hasSizeGreaterThanOrEqualTo(count));
+		long tookMs = (System.nanoTime() - start) / 1_000_000;
+		List<DeploymentOutcome> outcomes = outcomesOf(eventIds);
+		assertThat(outcomes).extracting(DeploymentOutcome::eventId).doesNotHaveDuplicates();
+		assertThat(cluster.image("demo", "burst", "burst")).isEqualTo("quay.io/acme/burst:" + greatest);
+		int patches = cluster.requests("PATCH", "demo", "burst");
+		int reads = cluster.requests("GET", "demo", "burst");
+		int fewestPolls = (count + BATCH_SIZE - 1) / BATCH_SIZE;
+		assertThat(patches).as("patches, at most one per poll").isBetween(1, fewestPolls);
+		long updated = outcomes.stream().filter((o) -> o.result() == Result.UPDATED).count();
+		assertThat(updated).isEqualTo(patches);
+		assertThat(outcomes).filteredOn((o) -> o.result() == Result.SKIPPED)
+			.allSatisfy((o) -> assertThat(o.reason()).containsAnyOf("superseded by", "newer than the running",
+					"no pushed tag"));
+		System.out.println("burst: published=" + count + " outcomes=" + outcomes.size() + " updated=" + updated
+				+ " patches=" + patches + " reads=" + reads + " polls>=" + fewestPolls + " final=" + greatest + " took="
+				+ tookMs + "ms seed=" + seed);
+	}
+
+	private void publishAll(List<RegistryPush> pushes) {
+		List<CompletableFuture<?>> sent = pushes.stream()
+			.<CompletableFuture<?>>map(
+					(push) -> this.kafka.send("tagrelay.events", push.repository(), this.codec.write(push)))
+			.toList();
+		sent.forEach(CompletableFuture::join);
+	}
+
+	private List<DeploymentOutcome> outcomesOf(Set<String> eventIds) {
+		return recorder.records("tagrelay.results")
+			.stream()
+			.map((record) -> this.codec.readOutcome(record.value()))
+			.filter((outcome) -> eventIds.contains(outcome.eventId()))
+			.toList();
 	}
 
 	private List<ConsumerRecord<String, byte[]>> webhookDeadLetters(String key) {

@@ -1,6 +1,7 @@
 package io.tagrelay.worker.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -15,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param topics the topic names
  * @param partitions partitions of the topics the worker declares
  * @param replicationFactor their replication factor, -1 for the broker's default
+ * @param eventsBatchSize the most events one poll hands to the worker; stale pushes for
+ * one repository are collapsed within a poll
  */
 @ConfigurationProperties("tagrelay.kafka")
 @Validated
 public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue("6") @Min(1) int partitions,
-		@DefaultValue("-1") int replicationFactor) {
+		@DefaultValue("-1") int replicationFactor, @DefaultValue("200") @Min(1) @Max(10000) int eventsBatchSize) {
 
 	/**
 	 * {@code tagrelay.kafka.topics.*}.

@@ -1,16 +1,25 @@
 package io.tagrelay.worker.consume;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
-import io.tagrelay.worker.deploy.DeployService;
+import io.tagrelay.worker.deploy.BatchDeployService;
+import io.tagrelay.worker.deploy.EventsFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the events topic as group {@code tagrelay-worker} and hands each event to the
- * {@link DeployService}. The offset is committed after the record is handled; a record
- * that is not a valid event throws and is dead-lettered by the error handler.
+ * Consumes the events topic as group {@code tagrelay-worker}, a poll at a time, and hands
+ * the events to the {@link BatchDeployService}. Offsets are committed once the poll is
+ * handled. A record that is not a valid event, or an event that cannot be handled, is
+ * reported by its index: the error handler commits the records before it, retries or
+ * dead-letters it, and polls the rest again.
  */
 @Component
 class EventListener {
@@ -20,17 +29,37 @@ class EventListener {
 
 	private final EventCodec codec;
 
-	private final DeployService service;
+	private final BatchDeployService service;
 
-	EventListener(EventCodec codec, DeployService service) {
+	EventListener(EventCodec codec, BatchDeployService service) {
 		this.codec = codec;
 		this.service = service;
 	}
 
 	@KafkaListener(id = ID, groupId = "tagrelay-worker", topics = "${tagrelay.kafka.topics.events:tagrelay.events}",
-			containerFactory = ConsumeConfiguration.FACTORY)
-	void onEvent(ConsumerRecord<String, byte[]> record) {
-		this.service.apply(this.codec.readEvent(record.value()));
+			containerFactory = ConsumeConfiguration.FACTORY, batch = "true",
+			properties = "max.poll.records:${tagrelay.kafka.events-batch-size:200}")
+	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+		List<DeployEvent> events = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				events.add(this.codec.readEvent(record.value()));
+			}
+			catch (InvalidInputException ex) {
+				apply(events);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, events.size());
+			}
+		}
+		apply(events);
+	}
+
+	private void apply(List<DeployEvent> events) {
+		try {
+			this.service.apply(events);
+		}
+		catch (EventsFailedException ex) {
+			throw new BatchListenerFailedException(ex.getMessage(), ex.getCause(), ex.firstUnhandled());
+		}
 	}
 
 }

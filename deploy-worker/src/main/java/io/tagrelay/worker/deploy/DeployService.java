@@ -38,7 +38,7 @@ public class DeployService {
 
 	private final Outcomes outcomes;
 
-	private final TagSelector selector = new TagSelector();
+	private static final TagSelector selector = new TagSelector();
 
 	private final Clock clock;
 
@@ -70,13 +70,24 @@ public class DeployService {
 		}
 		return following.stream()
 			.flatMap((target) -> containersOf(target).stream()
-				.map((container) -> this.updater.update(new UpdateRequest(push, target, container,
-						(running) -> choose(push, target, running), startedAt))))
+				.map((container) -> this.updater
+					.update(new UpdateRequest(push, target, container, newestTag(push, target), startedAt))))
 			.toList();
 	}
 
-	private Choice choose(RegistryPush push, Target target, ImageReference running) {
-		Selection selection = this.selector.select(running, push.tags(), target.tagPolicy());
+	/**
+	 * The decision of a push for one target's container: the newest of its tags that the
+	 * target's policy allows and that is newer than the running one.
+	 * @param push the push
+	 * @param target the target
+	 * @return the decision
+	 */
+	static Choice.Decision newestTag(RegistryPush push, Target target) {
+		return (running) -> choose(push, target, running);
+	}
+
+	private static Choice choose(RegistryPush push, Target target, ImageReference running) {
+		Selection selection = selector.select(running, push.tags(), target.tagPolicy());
 		if (!selection.chosen()) {
 			logger.info(push.eventId() + ": " + target.namespace() + "/" + target.deployment() + " stays on " + running
 					+ ": " + selection.reason());

@@ -1,6 +1,8 @@
 package io.tagrelay.worker.deploy;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
@@ -43,16 +45,45 @@ class Outcomes {
 		return report(request, Result.SKIPPED, current, current, tagOf(current), reason);
 	}
 
+	/**
+	 * Reports many skips at once, publishing them together.
+	 * @param requests the skipped updates
+	 * @param current the image the container runs
+	 * @param reason why each one is skipped
+	 */
+	void skippedAll(List<UpdateRequest> requests, String current, Function<UpdateRequest, String> reason) {
+		if (requests.isEmpty()) {
+			return;
+		}
+		List<DeploymentOutcome> all = requests.stream()
+			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request)))
+			.toList();
+		// one line for many: a burst of thousands of stale pushes would flood the log
+		all.forEach((outcome) -> logger.debug(line(outcome)));
+		logger.info(all.size() + " events for " + all.get(0).target().key() + ": SKIPPED, " + current + " stays");
+		this.publisher.publishAll(all);
+		all.forEach(this.metrics::outcome);
+	}
+
 	private DeploymentOutcome report(UpdateRequest request, Result result, String previous, String image, String tag,
 			String reason) {
-		DeploymentOutcome outcome = new DeploymentOutcome(request.event().eventId(), result, request.ref(),
-				request.target().repository(), previous, image, tag, reason, request.event().receivedAt(),
-				request.startedAt(), this.clock.instant());
-		logger.info(outcome.eventId() + " " + outcome.target().key() + ": " + result + " " + previous + " -> " + image
-				+ ((reason != null) ? " (" + reason + ")" : ""));
+		DeploymentOutcome outcome = outcome(request, result, previous, image, tag, reason);
+		logger.info(line(outcome));
 		this.publisher.publish(outcome);
 		this.metrics.outcome(outcome);
 		return outcome;
+	}
+
+	private DeploymentOutcome outcome(UpdateRequest request, Result result, String previous, String image, String tag,
+			String reason) {
+		return new DeploymentOutcome(request.event().eventId(), result, request.ref(), request.target().repository(),
+				previous, image, tag, reason, request.event().receivedAt(), request.startedAt(), this.clock.instant());
+	}
+
+	private static String line(DeploymentOutcome outcome) {
+		return outcome.eventId() + " " + outcome.target().key() + ": " + outcome.result() + " "
+				+ outcome.previousImage() + " -> " + outcome.image()
+				+ ((outcome.reason() != null) ? " (" + outcome.reason() + ")" : "");
 	}
 
 	private static String tagOf(String image) {

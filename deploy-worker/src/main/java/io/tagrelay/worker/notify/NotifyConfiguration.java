@@ -14,6 +14,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -35,6 +36,11 @@ class NotifyConfiguration {
 			KafkaTemplate<?, ?> kafka, TopicsProperties topics, WebhookProperties webhook) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
+		// offsets committed once per poll, not per outcome: after a burst most outcomes
+		// are
+		// skips with no webhook, and a commit each would make the webhooks lag; a crash
+		// delivers at most a poll's webhooks again, with the same webhook-id
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(topics.topics().webhooksDlt(), -1));
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(webhook.maxAttempts() - 1);

@@ -1,5 +1,7 @@
 package io.tagrelay.worker.publish;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +46,18 @@ public class ResultsPublisher {
 	}
 
 	/**
+	 * Publishes outcomes, sending them all before waiting for Kafka's acknowledgements.
+	 * @param outcomes the outcomes
+	 */
+	public void publishAll(List<DeploymentOutcome> outcomes) {
+		List<CompletableFuture<?>> sent = outcomes.stream()
+			.<CompletableFuture<?>>map((outcome) -> this.kafka.send(this.topics.topics().results(),
+					outcome.target().key(), this.codec.write(outcome)))
+			.toList();
+		sent.forEach((send) -> await(send, this.topics.topics().results()));
+	}
+
+	/**
 	 * Publishes a container's state.
 	 * @param state the state
 	 */
@@ -52,8 +66,12 @@ public class ResultsPublisher {
 	}
 
 	private void send(String topic, String key, byte[] value) {
+		await(this.kafka.send(topic, key, value), topic);
+	}
+
+	private static void await(CompletableFuture<?> send, String topic) {
 		try {
-			this.kafka.send(topic, key, value).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			send.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

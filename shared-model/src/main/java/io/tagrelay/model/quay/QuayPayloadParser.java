@@ -7,11 +7,11 @@ import java.util.Map;
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.image.ImageReference;
-import io.tagrelay.model.image.Printable;
 import io.tagrelay.model.image.Tags;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,8 +78,17 @@ public final class QuayPayloadParser {
 			return this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidInputException("payload is not valid JSON: " + Printable.of(ex.getOriginalMessage()));
+			// the location only: Jackson's message quotes the offending text, which may
+			// be
+			// anything the caller sent, a token pasted by mistake included
+			throw new InvalidInputException("payload is not valid JSON" + where(ex));
 		}
+	}
+
+	private static String where(JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		return (location != null && location.getLineNr() > 0)
+				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 	}
 
 	private static List<String> tags(JsonNode updatedTags) {

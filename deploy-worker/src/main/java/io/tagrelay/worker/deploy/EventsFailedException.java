@@ -1,0 +1,24 @@
+package io.tagrelay.worker.deploy;
+
+/**
+ * Handling the events of a poll failed; every event before {@link #firstUnhandled()} has
+ * been handled.
+ */
+public class EventsFailedException extends RuntimeException {
+
+	private final int firstUnhandled;
+
+	EventsFailedException(int firstUnhandled, RuntimeException cause) {
+		super(cause.getMessage(), cause);
+		this.firstUnhandled = firstUnhandled;
+	}
+
+	/**
+	 * The index of the first event of the poll that has not been handled.
+	 * @return the index
+	 */
+	public int firstUnhandled() {
+		return this.firstUnhandled;
+	}
+
+}

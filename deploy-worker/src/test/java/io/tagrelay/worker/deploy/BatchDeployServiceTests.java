@@ -1,0 +1,49 @@
+package io.tagrelay.worker.deploy;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.tagrelay.model.event.DeployEvent;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.ImageRequest;
+import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.event.TargetRef;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchDeployServiceTests {
+
+	@Test
+	void collapsesThePushesOfOneRepositoryAcrossThoseOfAnother() {
+		List<DeployEvent> poll = List.of(push("quay.io/acme/a", "1.0.1"), push("quay.io/acme/b", "2.0.0"),
+				push("quay.io/acme/a", "1.0.2"), push("quay.io/acme/b", "2.0.1"));
+
+		assertThat(BatchDeployService.runs(poll)).containsExactly(List.of(0, 2), List.of(1, 3));
+	}
+
+	@Test
+	void appliesThePushesBeforeAnImageRequestBeforeItAndThoseAfterItAfterIt() {
+		List<DeployEvent> poll = List.of(push("quay.io/acme/a", "1.0.1"), push("quay.io/acme/b", "2.0.0"),
+				push("quay.io/acme/a", "1.0.2"), request("quay.io/acme/a:0.9.0"), push("quay.io/acme/a", "1.0.3"));
+
+		assertThat(BatchDeployService.runs(poll)).containsExactly(List.of(0, 2), List.of(3), List.of(1), List.of(4));
+	}
+
+	@Test
+	void keepsEveryEventOfAPollExactlyOnce() {
+		List<DeployEvent> poll = List.of(request("quay.io/acme/a:0.9.0"), request("quay.io/acme/a:0.9.1"),
+				push("quay.io/acme/a", "1.0.0"));
+
+		assertThat(BatchDeployService.runs(poll)).containsExactly(List.of(0), List.of(1), List.of(2));
+	}
+
+	private static RegistryPush push(String repository, String tag) {
+		return new RegistryPush(EventIds.next(), repository, List.of(tag), "quay", Instant.now());
+	}
+
+	private static ImageRequest request(String image) {
+		return new ImageRequest(EventIds.next(), new TargetRef("demo", "a", "a"), image, Instant.now());
+	}
+
+}
