@@ -65,9 +65,8 @@ public class ImagePatcher {
 	public void replaceImage(Deployment read, int index, String image, ChangeMark mark) {
 		String namespace = read.getMetadata().getNamespace();
 		String deployment = read.getMetadata().getName();
-		List<Map<String, Object>> ops = ops(index, mark.previousImage(), image);
-		ops.addAll(markOps(read.getMetadata().getAnnotations() != null, mark));
-		apply(namespace, deployment, index, mark.previousImage(), image, JSON.writeValueAsString(ops));
+		String patch = jsonPatch(index, image, mark, read.getMetadata().getAnnotations() != null);
+		apply(namespace, deployment, index, mark.previousImage(), image, patch);
 	}
 
 	private void apply(String namespace, String deployment, int index, String expected, String image, String patch) {
@@ -92,6 +91,12 @@ public class ImagePatcher {
 
 	static String jsonPatch(int index, String expected, String image) {
 		return JSON.writeValueAsString(ops(index, expected, image));
+	}
+
+	static String jsonPatch(int index, String image, ChangeMark mark, boolean annotationsExist) {
+		List<Map<String, Object>> ops = ops(index, mark.previousImage(), image);
+		ops.addAll(markOps(annotationsExist, mark));
+		return JSON.writeValueAsString(ops);
 	}
 
 	private static List<Map<String, Object>> ops(int index, String expected, String image) {
