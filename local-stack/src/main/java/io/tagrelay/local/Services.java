@@ -1,6 +1,10 @@
 package io.tagrelay.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.tagrelay.ingest.IngestApplication;
@@ -42,7 +46,12 @@ public final class Services {
 		return run(IngestApplication.class, ingestArguments());
 	}
 
-	ConfigurableApplicationContext startWorker() {
+	/**
+	 * Starts the worker in this JVM; it finds the cluster through the {@code kubeconfig}
+	 * system property or {@code KUBECONFIG}.
+	 * @return its application context
+	 */
+	public ConfigurableApplicationContext startWorker() {
 		return run(WorkerApplication.class, workerArguments());
 	}
 
@@ -52,6 +61,7 @@ public final class Services {
 	 */
 	public List<String> ingestArguments() {
 		List<String> args = common("tagrelay-ingest");
+		args.add("--spring.config.location=" + ownConfiguration(IngestApplication.class));
 		args.add("--server.port=" + this.options.ingestPort());
 		args.add("--tagrelay.ingest.tokens=" + LocalStack.TOKEN);
 		args.add("--tagrelay.ingest.info.enabled=true");
@@ -65,6 +75,7 @@ public final class Services {
 	 */
 	public List<String> workerArguments() {
 		List<String> args = common("tagrelay-worker");
+		args.add("--spring.config.location=" + ownConfiguration(WorkerApplication.class));
 		args.add("--server.port=" + this.options.workerPort());
 		args.add("--management.server.port=" + this.options.workerPort());
 		args.add("--tagrelay.webhook.secret=" + LocalStack.WEBHOOK_SECRET);
@@ -104,6 +115,28 @@ public final class Services {
 	 */
 	private String webhookUrl() {
 		return "http://127.0.0.1:" + this.receiverPort + "/hooks/tagrelay";
+	}
+
+	/**
+	 * The {@code application.yml} a service ships. Both services have one at the root of
+	 * their jar, so on a classpath that holds both, Spring Boot's default lookup would
+	 * give each service the first one found: the worker would run with the ingest's
+	 * settings (among them {@code spring.kafka.listener.ack-mode=manual}, so it would
+	 * never commit an offset).
+	 */
+	static String ownConfiguration(Class<?> application) {
+		String codeSource = application.getProtectionDomain().getCodeSource().getLocation().toString();
+		try {
+			for (URL file : Collections.list(application.getClassLoader().getResources("application.yml"))) {
+				if (file.toString().startsWith(codeSource) || file.toString().startsWith("jar:" + codeSource)) {
+					return file.toString();
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		throw new IllegalStateException("no application.yml in " + codeSource);
 	}
 
 	private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,11 +75,20 @@ class BrokerKillIT {
 		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
 		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.ingest.enqueue-timeout=" + ENQUEUE_TIMEOUT.toMillis() + "ms");
-		WorkerProcess worker = started(
-				WorkerProcess.start("broker-kill-worker", broker.bootstrapServers(), kubeconfig, 0, properties));
-		ConfigurableApplicationContext ingest = started(ingest(broker.bootstrapServers(), properties));
-		worker.awaitReady();
-		Pusher pusher = new Pusher(ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		// the ingest first: it declares the events topic, which a worker started first
+		// would
+		// have the broker auto-create with one partition
+		InProcessIngest ingest = started(InProcessIngest.start(broker.bootstrapServers(), properties));
+		// the worker in this JVM too: it is not the one killed here, and a JVM less keeps
+		// the
+		// test short
+		System.setProperty("kubeconfig", kubeconfig.toString());
+		started(() -> System.clearProperty("kubeconfig"));
+		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
+		options.addAll(properties);
+		started(new Services(broker.bootstrapServers(), 0, LocalStackOptions.parse(options.toArray(String[]::new)))
+			.startWorker());
+		Pusher pusher = ingest.pusher();
 
 		Collection<Push> pushes = new ConcurrentLinkedQueue<>();
 		AtomicBoolean pushing = new AtomicBoolean(true);
@@ -117,13 +124,18 @@ class BrokerKillIT {
 		List<Push> accepted = pushes.stream().filter(Push::accepted).toList();
 		Waiting.until(Duration.ofSeconds(90L * SCALE),
 				() -> accepted.stream().allMatch((push) -> applied(sandbox, push)));
+		String kafka = broker.bootstrapServers();
+		long events = Offsets.end(kafka, "tagrelay.events");
+		Waiting.until(Duration.ofSeconds(30),
+				() -> Offsets.committed(kafka, "tagrelay-worker", "tagrelay.events") == events);
+		long committed = Offsets.committed(kafka, "tagrelay-worker", "tagrelay.events");
 		long applied = accepted.stream().filter((push) -> applied(sandbox, push)).count();
 		long refusedButApplied = refused.stream().filter((push) -> applied(sandbox, push)).count();
 		System.out.printf(
-				"broker-kill: outage=%dms pushed=%d answered202=%d applied=%d lost=%d answered503=%d duringOutage=%d maxLatency503=%dms "
-						+ "answered503ButApplied=%d workerPatches=%d%n",
-				outage.toMillis(), pushes.size(), accepted.size(), applied, accepted.size() - applied, refused.size(),
-				duringOutage.size(), slowest503.toMillis(), refusedButApplied, worker.patches());
+				"broker-kill: outage=%dms pushed=%d answered202=%d applied=%d lost=%d events=%d committed=%d answered503=%d duringOutage=%d maxLatency503=%dms "
+						+ "answered503ButApplied=%d%n",
+				outage.toMillis(), pushes.size(), accepted.size(), applied, accepted.size() - applied, events,
+				committed, refused.size(), duringOutage.size(), slowest503.toMillis(), refusedButApplied);
 
 		assertThat(exit).as("exit code of the broker: 128 + SIGKILL").isEqualTo(137);
 		assertThat(pushes).as("answers other than 202 and 503 (0: no answer)")
@@ -131,6 +143,7 @@ class BrokerKillIT {
 		assertThat(duringOutage).isNotEmpty().allSatisfy((push) -> assertThat(push.status()).isEqualTo(503));
 		assertThat(slowest503).isLessThan(MAX_503);
 		assertThat(applied).as("accepted pushes applied").isEqualTo(accepted.size());
+		assertThat(committed).as("offsets committed by the worker").isEqualTo(events);
 		for (String name : FLEET.names()) {
 			assertThat(Tags.strictlyIncreasing(sandbox.history().of(SandboxCluster.NAMESPACE, name)))
 				.as("images of %s", name)
@@ -153,12 +166,6 @@ class BrokerKillIT {
 	private static boolean applied(SandboxCluster sandbox, Push push) {
 		String name = push.repository().substring(push.repository().lastIndexOf('/') + 1);
 		return sandbox.history().of(SandboxCluster.NAMESPACE, name).contains(Fleet.image(name, push.tag()));
-	}
-
-	private static ConfigurableApplicationContext ingest(String bootstrapServers, List<String> properties) {
-		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
-		options.addAll(properties);
-		return new Services(bootstrapServers, 0, LocalStackOptions.parse(options.toArray(String[]::new))).startIngest();
 	}
 
 	private <T extends AutoCloseable> T started(T part) {

@@ -24,6 +24,8 @@ final class ChildJvm implements AutoCloseable {
 
 	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
+	private static final Set<String> LOGS_STARTED = ConcurrentHashMap.newKeySet();
+
 	static {
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-reaper"));
@@ -44,8 +46,9 @@ final class ChildJvm implements AutoCloseable {
 
 	/**
 	 * Starts a child JVM.
-	 * @param name names its log file, {@code target/reliability/<name>.log} (appended to,
-	 * so a restarted child keeps one log)
+	 * @param name names its log file, {@code target/reliability/<name>.log} (new for the
+	 * first child of that name in this test run, then appended to, so a restarted child
+	 * keeps one log)
 	 * @param mainClass the class to run
 	 * @param jvmOptions options such as {@code -Dkey=value}
 	 * @param environment variables to set
@@ -72,9 +75,11 @@ final class ChildJvm implements AutoCloseable {
 					|| key.equals("SERVER_PORT") || key.equals("KUBECONFIG"));
 		builder.environment().putAll(environment);
 		try {
+			StandardOpenOption mode = LOGS_STARTED.add(name) ? StandardOpenOption.TRUNCATE_EXISTING
+					: StandardOpenOption.APPEND;
 			Files.writeString(log,
 					"==== " + String.join(" ", command.subList(command.indexOf(mainClass), command.size())) + "\n",
-					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
 			return new ChildJvm(name, log, builder.start());
 		}
 		catch (IOException ex) {

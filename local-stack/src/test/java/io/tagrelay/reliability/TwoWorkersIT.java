@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,18 +64,17 @@ class TwoWorkersIT {
 		fleet.deployTo(sandbox);
 		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
 		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms"));
-		properties.addAll(List.of("--tagrelay.kafka.partitions=" + PARTITIONS, WorkerKillIT.SESSION,
-				WorkerKillIT.HEARTBEAT, WorkerKillIT.ASSIGNMENTS));
+		properties.add("--tagrelay.kafka.partitions=" + PARTITIONS);
+		properties.addAll(WorkerProcess.QUICK_HANDOVER);
 		String kafka = broker.getBrokersAsString();
 		WorkerProcess one = started(WorkerProcess.start("two-workers-1", kafka, kubeconfig, 0, properties));
 		WorkerProcess two = started(WorkerProcess.start("two-workers-2", kafka, kubeconfig, 0, properties));
-		ConfigurableApplicationContext ingest = started(WorkerKillIT.ingest(kafka, properties));
+		InProcessIngest ingest = started(InProcessIngest.start(kafka, properties));
 		one.awaitReady();
 		two.awaitReady();
-		Waiting.until(Duration.ofSeconds(60),
-				() -> WorkerKillIT.assigned(one, "tagrelay.events") && WorkerKillIT.assigned(two, "tagrelay.events"));
+		Waiting.until(Duration.ofSeconds(60), () -> one.owns("tagrelay.events") && two.owns("tagrelay.events"));
 
-		Pusher pusher = new Pusher(WorkerKillIT.port(ingest));
+		Pusher pusher = ingest.pusher();
 		Collection<Push> pushes = new ConcurrentLinkedQueue<>();
 		ExecutorService clients = Executors.newFixedThreadPool(fleet.names().size());
 		for (String name : fleet.names()) {
@@ -90,20 +88,27 @@ class TwoWorkersIT {
 			.stream()
 			.allMatch((name) -> sandbox.currentImage(SandboxCluster.NAMESPACE, name).equals(Fleet.image(name, last))));
 
+		// the worker commits an event's offset once it handled it
+		long events = Offsets.end(kafka, "tagrelay.events");
+		Waiting.until(Duration.ofSeconds(30),
+				() -> Offsets.committed(kafka, "tagrelay-worker", "tagrelay.events") == events);
+		long committed = Offsets.committed(kafka, "tagrelay-worker", "tagrelay.events");
 		Map<String, List<String>> seen = new LinkedHashMap<>();
 		fleet.names().forEach((name) -> seen.put(name, sandbox.history().of(SandboxCluster.NAMESPACE, name)));
 		long accepted = pushes.stream().filter(Push::accepted).count();
 		long applied = seen.values().stream().mapToLong((images) -> images.size() - 1).sum();
 		System.out.printf(
-				"two-workers: repositories=%d pushed=%d answered202=%d applied=%d lost=%d patchesWorker1=%d patchesWorker2=%d "
-						+ "downgrades=%d%n",
-				fleet.names().size(), pushes.size(), accepted, applied, accepted - applied, one.patches(),
-				two.patches(), seen.values().stream().filter((images) -> !Tags.strictlyIncreasing(images)).count());
+				"two-workers: repositories=%d pushed=%d answered202=%d applied=%d lost=%d events=%d committed=%d "
+						+ "patchesWorker1=%d patchesWorker2=%d downgrades=%d%n",
+				fleet.names().size(), pushes.size(), accepted, applied, accepted - applied, events, committed,
+				one.patches(), two.patches(),
+				seen.values().stream().filter((images) -> !Tags.strictlyIncreasing(images)).count());
 		assertThat(pushes).allSatisfy((push) -> assertThat(push.status()).as(push.body()).isEqualTo(202));
 		seen.forEach((name, images) -> assertThat(images).as("images of demo/%s, in the order stored", name)
 			.containsExactlyElementsOf(IntStream.rangeClosed(0, TAGS_PER_REPOSITORY)
 				.mapToObj((patch) -> Fleet.image(name, "1.0." + patch))
 				.toList()));
+		assertThat(committed).as("offsets committed by the workers' group").isEqualTo(events).isEqualTo(accepted);
 		assertThat(one.patches()).as("patches by worker 1").isPositive();
 		assertThat(two.patches()).as("patches by worker 2").isPositive();
 	}

@@ -1,6 +1,5 @@
 package io.tagrelay.reliability;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tagrelay.local.LocalStack;
-import io.tagrelay.local.LocalStackOptions;
 import io.tagrelay.local.SandboxCluster;
-import io.tagrelay.local.Services;
 import io.tagrelay.local.WebhookReceiver;
 import io.tagrelay.local.WebhookReceiver.Delivery;
 import io.tagrelay.reliability.Pusher.Push;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,17 +33,6 @@ import static org.awaitility.Awaitility.await;
 class WorkerKillIT {
 
 	private static final Fleet FLEET = new Fleet(List.of("web"));
-
-	/**
-	 * The worker's consumer session: the broker gives the dead worker's partitions to the
-	 * new one once it expires (the broker's smallest allowed session).
-	 */
-	static final String SESSION = "--spring.kafka.consumer.properties.session.timeout.ms=6000";
-
-	static final String HEARTBEAT = "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000";
-
-	/** Makes the listener containers log their partition assignments. */
-	static final String ASSIGNMENTS = "--logging.level.org.springframework.kafka.listener=INFO";
 
 	@TempDir
 	Path dir;
@@ -74,14 +59,14 @@ class WorkerKillIT {
 		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=200ms",
 				"rollout.multiplier=1.5", "rollout.max-interval=1s", "rollout.max-attempts=60",
 				"webhook.url=http://127.0.0.1:" + receiver.port() + "/hooks/tagrelay"));
-		properties.addAll(List.of(SESSION, HEARTBEAT, ASSIGNMENTS));
+		properties.addAll(WorkerProcess.QUICK_HANDOVER);
 		String kafka = broker.getBrokersAsString();
 		WorkerProcess first = started(
 				WorkerProcess.start("worker-kill-first", kafka, kubeconfig, receiver.port(), properties));
-		ConfigurableApplicationContext ingest = started(ingest(kafka, properties));
+		InProcessIngest ingest = started(InProcessIngest.start(kafka, properties));
 		first.awaitReady();
 
-		Push push = new Pusher(port(ingest)).push(Fleet.repository("web"), "1.1.0");
+		Push push = ingest.pusher().push(Fleet.repository("web"), "1.1.0");
 		assertThat(push.status()).as(push.body()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> sandbox.currentImage(SandboxCluster.NAMESPACE, "web").equals(Fleet.image("web", "1.1.0")));
@@ -89,7 +74,7 @@ class WorkerKillIT {
 		WorkerProcess second = started(
 				WorkerProcess.start("worker-kill-second", kafka, kubeconfig, receiver.port(), properties));
 		second.awaitReady();
-		await().atMost(Duration.ofSeconds(60)).until(() -> assigned(second, "tagrelay.events"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> second.owns("tagrelay.events"));
 		sandbox.releaseRollouts();
 
 		Waiting.until(Duration.ofSeconds(60), () -> !successes(receiver, push.eventId()).isEmpty());
@@ -120,23 +105,6 @@ class WorkerKillIT {
 			.filter((delivery) -> "deployment.updated".equals(delivery.type()))
 			.filter((delivery) -> eventId.equals(delivery.body().path("eventId").asString(null)))
 			.toList();
-	}
-
-	/** Whether the worker's log says it was given partitions of the topic. */
-	static boolean assigned(WorkerProcess worker, String topic) throws Exception {
-		try (var lines = Files.lines(worker.log())) {
-			return lines.anyMatch((line) -> line.contains("partitions assigned") && line.contains(topic + "-"));
-		}
-	}
-
-	static ConfigurableApplicationContext ingest(String bootstrapServers, List<String> properties) {
-		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
-		options.addAll(properties);
-		return new Services(bootstrapServers, 0, LocalStackOptions.parse(options.toArray(String[]::new))).startIngest();
-	}
-
-	static int port(ConfigurableApplicationContext ingest) {
-		return ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	private <T extends AutoCloseable> T started(T part) {

@@ -25,6 +25,15 @@ final class WorkerProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+	/**
+	 * A killed worker's partitions go to another once its consumer session expires: the
+	 * broker's smallest allowed session (6 s, the client's default is 45 s). The listener
+	 * containers log their assignments, so a test can see who owns what.
+	 */
+	static final List<String> QUICK_HANDOVER = List.of("--spring.kafka.consumer.properties.session.timeout.ms=6000",
+			"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+			"--logging.level.org.springframework.kafka.listener=INFO");
+
 	private final String name;
 
 	private final int port;
@@ -74,6 +83,17 @@ final class WorkerProcess implements AutoCloseable {
 	long patches() throws IOException {
 		try (var lines = Files.lines(this.process.log())) {
 			return lines.filter((line) -> line.contains("Patched ")).count();
+		}
+	}
+
+	/**
+	 * Whether its log says it was given partitions of the topic.
+	 * @param topic the topic
+	 * @return true once it was
+	 */
+	boolean owns(String topic) throws IOException {
+		try (var lines = Files.lines(log())) {
+			return lines.anyMatch((line) -> line.contains("partitions assigned") && line.contains(topic + "-"));
 		}
 	}
 
