@@ -60,14 +60,16 @@ import static org.awaitility.Awaitility.await;
  * was applied or delivered.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "tagrelay.kafka.partitions=1", "tagrelay.cluster.request-timeout=1s",
-				"tagrelay.cluster.retry.max-attempts=5", "tagrelay.cluster.retry.initial-interval=100ms",
-				"tagrelay.cluster.retry.max-interval=400ms", "tagrelay.webhook.max-attempts=5",
-				"tagrelay.webhook.initial-interval=500ms", "tagrelay.webhook.multiplier=2.0",
-				"tagrelay.webhook.max-interval=2s", "tagrelay.webhook.connect-timeout=1s",
-				"tagrelay.webhook.secret=whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==",
-				"tagrelay.kafka.events-batch-size=" + WorkerFaultsIT.BATCH_SIZE })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "tagrelay.kafka.partitions=1",
+		// one consumer for the one partition: idle members joining late would rebalance
+		// the partition away in the middle of a test's retries
+		"spring.kafka.listener.concurrency=1", "tagrelay.cluster.request-timeout=1s",
+		"tagrelay.cluster.retry.max-attempts=5", "tagrelay.cluster.retry.initial-interval=100ms",
+		"tagrelay.cluster.retry.max-interval=400ms", "tagrelay.webhook.max-attempts=5",
+		"tagrelay.webhook.initial-interval=500ms", "tagrelay.webhook.multiplier=2.0",
+		"tagrelay.webhook.max-interval=2s", "tagrelay.webhook.connect-timeout=1s",
+		"tagrelay.webhook.secret=whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==",
+		"tagrelay.kafka.events-batch-size=" + WorkerFaultsIT.BATCH_SIZE })
 @EmbeddedKafka(partitions = 1, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class WorkerFaultsIT {
 
