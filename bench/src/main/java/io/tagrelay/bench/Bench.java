@@ -1,9 +1,11 @@
 package io.tagrelay.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,64 +36,81 @@ public final class Bench {
 		Path dir = Files.createDirectories(root.resolve("bench/target/run"));
 		List<String> summary = new ArrayList<>();
 		List<String> profiles = new ArrayList<>();
+		String loadBefore = loadAverage();
 		try (BenchStack stack = new BenchStack(root, dir, options)) {
 			progress("broker " + stack.bootstrapServers() + ", mock API server with " + (options.targets() + 2)
-					+ " Deployments; figure 4: start-up of each service with two targets");
-			Startup ingestStartup = Startup.of(stack.startIngest(true));
-			Startup workerStartup = Startup.of(stack.startWorker(true));
-			progress("started in " + ingestStartup + " and " + workerStartup + "; starting the ingest with "
-					+ (options.targets() + 2) + " targets");
+					+ " Deployments");
+			Startup ingestStartup = null;
+			Startup workerStartup = null;
+			if (options.figure(4)) {
+				progress("figure 4: start-up of each service with two targets");
+				ingestStartup = Startup.of(stack.startIngest(true));
+				workerStartup = Startup.of(stack.startWorker(true));
+				progress("started in " + ingestStartup + " and " + workerStartup);
+			}
+			progress("starting the ingest with " + (options.targets() + 2) + " targets");
 			ServiceProcess ingest = stack.startIngest(false);
 			Duration ingestReady = ingest.awaitReady(START_TIMEOUT);
-			progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
-			IngestThroughput.Result throughput;
 			long ingestRss;
 			try (MemorySampler rss = MemorySampler.of(ingest)) {
-				throughput = new IngestThroughput(ingest, options, root).run();
+				if (options.figure(1)) {
+					progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
+					report(summary, new IngestThroughput(ingest, options, root).run().line(options));
+				}
 				ingestRss = rss.maxMib();
 			}
-			summary.add(throughput.line(options));
-			progress(summary.get(summary.size() - 1));
-
-			stack.skipQueuedEvents(Duration.ofSeconds(30));
-			progress("starting the worker");
-			ServiceProcess worker = stack.startWorker(false);
-			Duration workerReady = worker.awaitReady(START_TIMEOUT);
-			progress("worker ready in " + workerReady.toMillis() + " ms; figure 2 (sequential pushes)");
-			long workerRss;
-			try (OutcomeWatcher outcomes = new OutcomeWatcher(stack.bootstrapServers(), BenchStack.RESULTS);
-					MemorySampler rss = MemorySampler.of(worker)) {
-				Latencies latency = new PushLatency(ingest, stack.cluster().recorder(), outcomes)
-					.run(options.warmupPushes(), options.pushes());
-				summary.add(PushLatency.line(latency));
-				progress(summary.get(summary.size() - 1));
-				WorkerThroughput.Result workerThroughput = new WorkerThroughput(stack.bootstrapServers(),
-						stack.cluster().recorder(), outcomes)
-					.run(options.targets());
-				summary.add(workerThroughput.line());
-				workerRss = rss.maxMib();
-				progress(summary.get(summary.size() - 1));
+			if (options.figure(2) || options.figure(3) || options.figure(4)) {
+				stack.skipQueuedEvents();
+				progress("starting the worker");
+				ServiceProcess worker = stack.startWorker(false);
+				Duration workerReady = worker.awaitReady(START_TIMEOUT);
+				long workerRss;
+				try (OutcomeWatcher outcomes = new OutcomeWatcher(stack.bootstrapServers(), BenchStack.RESULTS);
+						MemorySampler rss = MemorySampler.of(worker)) {
+					if (options.figure(2)) {
+						progress("worker ready in " + workerReady.toMillis() + " ms; figure 2 (sequential pushes)");
+						report(summary, PushLatency.line(new PushLatency(ingest, stack.cluster().recorder(), outcomes)
+							.run(options.warmupPushes(), options.pushes())));
+					}
+					if (options.figure(3)) {
+						progress("figure 3 (" + options.targets() + " targets at once)");
+						report(summary,
+								new WorkerThroughput(stack.bootstrapServers(), stack.cluster().recorder(), outcomes)
+									.run(options.targets())
+									.line());
+					}
+					workerRss = rss.maxMib();
+				}
+				if (options.figure(4)) {
+					report(summary,
+							Footprint.line(
+									new Footprint("ingest", ingestStartup, ingestReady, ingestRss,
+											ingest.memoryKib("VmHWM") / 1024),
+									new Footprint("worker", workerStartup, workerReady, workerRss,
+											worker.memoryKib("VmHWM") / 1024),
+									options.targets() + 2));
+				}
 			}
-			summary.add(Footprint.line(
-					new Footprint("ingest", ingestStartup, ingestReady, ingestRss, ingest.memoryKib("VmHWM") / 1024),
-					new Footprint("worker", workerStartup, workerReady, workerRss, worker.memoryKib("VmHWM") / 1024),
-					options.targets() + 2));
-			progress(summary.get(summary.size() - 1));
 		}
 		if (options.jfr()) {
 			for (String service : List.of("ingest", "worker")) {
 				profiles.add(JfrSummary.summarise(dir.resolve(service + ".jfr"), 15));
 			}
 		}
-		if (options.jmh()) {
+		if (options.figure(5)) {
 			progress("services stopped; figure 5 (JMH)");
-			summary.add(JmhRun.run(options.jmhArgs(), dir));
+			report(summary, JmhRun.run(options.jmhArgs(), dir));
 		}
+		List<String> out = new ArrayList<>();
+		out.add("=== tagrelay benchmark summary (" + options + ")");
+		out.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+				+ System.getProperty("java.vm.version") + "; load average before " + loadBefore + ", after "
+				+ loadAverage());
+		out.addAll(summary);
+		out.addAll(profiles);
 		System.out.println();
-		System.out.println("=== tagrelay benchmark summary (" + options + ")");
-		summary.forEach(System.out::println);
-		profiles.forEach(System.out::println);
-		Files.write(dir.resolve("summary.txt"), summary);
+		out.forEach(System.out::println);
+		Files.write(dir.resolve("summary.txt"), out);
 		System.exit(0);
 	}
 
@@ -116,6 +135,20 @@ public final class Bench {
 					this.startedLog.map((s) -> String.format("%.2f s", s)).orElse("?"));
 		}
 
+	}
+
+	private static String loadAverage() {
+		try {
+			return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	private static void report(List<String> summary, String line) {
+		summary.add(line);
+		progress(line);
 	}
 
 	private static void progress(String message) {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The harness's flags ({@code --name=value}); bench/README.md lists them.
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param pushes sequential pushes measured for push-to-patch latency
  * @param warmupPushes pushes before those, not counted
  * @param targets distinct targets updated at once for the worker's throughput
- * @param jmh whether to run the JMH benchmarks
+ * @param figures the figures to measure (1 to 5)
  * @param jmhArgs JMH's own arguments
  * @param ingestJvm JVM flags of the ingest
  * @param workerJvm JVM flags of the worker
@@ -28,7 +30,7 @@ import java.util.Objects;
  * @param cds whether the services run with a Class Data Sharing archive trained first
  */
 record BenchOptions(Duration duration, Duration warmup, int threads, int connections, Duration rateDuration, int pushes,
-		int warmupPushes, int targets, boolean jmh, List<String> jmhArgs, List<String> ingestJvm,
+		int warmupPushes, int targets, Set<Integer> figures, List<String> jmhArgs, List<String> ingestJvm,
 		List<String> workerJvm, boolean jfr, List<String> ingestArgs, List<String> workerArgs, boolean cds) {
 
 	/**
@@ -62,11 +64,22 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 				Integer.parseInt(values.get("threads")), Integer.parseInt(values.get("connections")),
 				seconds(values, "rate-duration"), Integer.parseInt(values.get("pushes")),
 				Integer.parseInt(values.get("warmup-pushes")), Integer.parseInt(values.get("targets")),
-				Boolean.parseBoolean(values.get("jmh")), words(values.get("jmh-args")),
-				words(Objects.requireNonNullElse(values.get("ingest-jvm"), jvm)),
+				words(values.get("figures").replace(',', ' ')).stream()
+					.map(Integer::valueOf)
+					.collect(Collectors.toSet()),
+				words(values.get("jmh-args")), words(Objects.requireNonNullElse(values.get("ingest-jvm"), jvm)),
 				words(Objects.requireNonNullElse(values.get("worker-jvm"), jvm)),
 				Boolean.parseBoolean(values.get("jfr")), words(values.get("ingest-args")),
 				words(values.get("worker-args")), Boolean.parseBoolean(values.get("cds")));
+	}
+
+	/**
+	 * Whether a figure is to be measured.
+	 * @param figure 1 to 5
+	 * @return whether {@code --figures} names it
+	 */
+	boolean figure(int figure) {
+		return this.figures.contains(figure);
 	}
 
 	private static Map<String, String> defaults() {
@@ -79,7 +92,7 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 		values.put("pushes", "200");
 		values.put("warmup-pushes", "20");
 		values.put("targets", "500");
-		values.put("jmh", "true");
+		values.put("figures", "1,2,3,4,5");
 		values.put("jmh-args", DEFAULT_JMH);
 		values.put("jvm", DEFAULT_JVM);
 		values.put("ingest-jvm", null);

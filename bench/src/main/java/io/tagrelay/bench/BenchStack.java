@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,7 +171,7 @@ final class BenchStack implements AutoCloseable {
 	 * pushes of the ingest's load test (a repository no figure reads back) are not
 	 * replayed into the worker's figures.
 	 */
-	void skipQueuedEvents(Duration timeout) throws Exception {
+	void skipQueuedEvents() throws Exception {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
 			int partitions = admin.describeTopics(List.of(EVENTS))
 				.allTopicNames()
