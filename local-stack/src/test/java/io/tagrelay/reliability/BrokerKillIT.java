@@ -75,9 +75,7 @@ class BrokerKillIT {
 		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
 		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.ingest.enqueue-timeout=" + ENQUEUE_TIMEOUT.toMillis() + "ms");
-		// the ingest first: it declares the events topic, which a worker started first
-		// would
-		// have the broker auto-create with one partition
+		// the ingest first, then the worker (both declare the events topic alike)
 		InProcessIngest ingest = started(InProcessIngest.start(broker.bootstrapServers(), properties));
 		// the worker in this JVM too: it is not the one killed here, and a JVM less keeps
 		// the
