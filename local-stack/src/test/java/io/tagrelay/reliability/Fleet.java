@@ -1,7 +1,9 @@
 package io.tagrelay.reliability;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.tagrelay.local.SandboxCluster;
 
@@ -38,6 +40,17 @@ final class Fleet {
 		this.names.stream()
 			.filter((name) -> !name.equals(SandboxCluster.DEPLOYMENT))
 			.forEach((name) -> sandbox.addDeployment(SandboxCluster.NAMESPACE, name, image(name, "1.0.0")));
+	}
+
+	/**
+	 * Every image each Deployment had, as the sandbox API server stored them.
+	 * @param sandbox the sandbox API
+	 * @return the images by name, oldest first
+	 */
+	Map<String, List<String>> histories(SandboxCluster sandbox) {
+		Map<String, List<String>> histories = new LinkedHashMap<>();
+		this.names.forEach((name) -> histories.put(name, sandbox.history().of(SandboxCluster.NAMESPACE, name)));
+		return histories;
 	}
 
 	/**

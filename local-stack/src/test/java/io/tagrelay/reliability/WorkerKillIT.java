@@ -84,13 +84,18 @@ class WorkerKillIT {
 		List<Delivery> raw = successes(receiver, push.eventId());
 		Set<String> distinct = raw.stream().map(Delivery::webhookId).collect(Collectors.toSet());
 		List<String> images = sandbox.history().of(SandboxCluster.NAMESPACE, "web");
+		Ledger ledger = new Ledger(List.of(push), Records.events(kafka), Records.outcomes(kafka),
+				FLEET.histories(sandbox));
 		System.out.printf(
-				"worker-kill: pushed=1 answered202=1 workerExit=%d images=%s successWebhooksRaw=%d successWebhooksDistinct=%d "
+				"worker-kill: pushed=1 %s workerExit=%d images=%s successWebhooksRaw=%d successWebhooksDistinct=%d "
 						+ "signaturesVerified=%d%n",
-				exit, images, raw.size(), distinct.size(), raw.stream().filter(Delivery::signatureVerified).count());
+				ledger.counts(), exit, images, raw.size(), distinct.size(),
+				raw.stream().filter(Delivery::signatureVerified).count());
 		assertThat(exit).as("exit code of the worker: 128 + SIGKILL").isEqualTo(137);
 		assertThat(images).as("every image demo/web had")
 			.containsExactly(SandboxCluster.INITIAL_IMAGE, Fleet.image("web", "1.1.0"));
+		ledger.assertGuarantees();
+		assertThat(ledger.updated()).as("202s updated").isEqualTo(1);
 		assertThat(distinct).as("success webhooks of %s by webhook-id", push.eventId()).hasSize(1);
 		assertThat(raw).allSatisfy((delivery) -> {
 			assertThat(delivery.signatureVerified()).isTrue();
