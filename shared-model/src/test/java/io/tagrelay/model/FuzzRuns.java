@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class FuzzRuns {
 
 	/** The fewest executions a fuzzing run must make. */
-	public static final long MIN_EXECUTIONS = 1_000;
+	public static final long MIN_EXECUTIONS = 200;
 
 	private FuzzRuns() {
 	}

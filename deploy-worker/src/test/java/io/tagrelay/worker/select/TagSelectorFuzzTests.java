@@ -91,7 +91,7 @@ class TagSelectorFuzzTests {
 				+ " reaching the selector (" + (fuzzing ? "fuzzing" : "regression: seeds only") + ")");
 		assertThat(executions.get()).isGreaterThanOrEqualTo(1);
 		if (fuzzing) {
-			assertThat(selections.get()).as("fuzz inputs that reached the selector").isGreaterThanOrEqualTo(1_000);
+			assertThat(selections.get()).as("fuzz inputs that reached the selector").isGreaterThanOrEqualTo(200);
 		}
 	}
 
