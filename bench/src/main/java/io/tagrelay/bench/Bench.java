@@ -57,7 +57,8 @@ public final class Bench {
 					progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
 					report(summary, new IngestThroughput(ingest, options, root).run().line(options));
 				}
-				ingestRss = rss.maxMib();
+				// without figure 1 the ingest was not loaded: its resident set now
+				ingestRss = Math.max(rss.maxMib(), ingest.memoryKib("VmRSS") / 1024);
 			}
 			if (options.figure(2) || options.figure(3) || options.figure(4)) {
 				stack.skipQueuedEvents();
@@ -76,7 +77,7 @@ public final class Bench {
 						progress("figure 3 (" + options.targets() + " targets at once)");
 						report(summary,
 								new WorkerThroughput(stack.bootstrapServers(), stack.cluster().recorder(), outcomes)
-									.run(options.targets())
+									.run(options.targets(), stack.kubeconfig(), 6)
 									.line());
 					}
 					workerRss = rss.maxMib();

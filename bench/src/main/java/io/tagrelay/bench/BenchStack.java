@@ -196,6 +196,10 @@ final class BenchStack implements AutoCloseable {
 		return this.broker.getBrokersAsString();
 	}
 
+	Path kubeconfig() {
+		return this.kubeconfig;
+	}
+
 	BenchCluster cluster() {
 		return this.cluster;
 	}

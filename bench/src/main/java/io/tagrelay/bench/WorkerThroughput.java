@@ -1,11 +1,14 @@
 package io.tagrelay.bench;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
+import io.tagrelay.bench.cluster.ApiCeiling;
 import io.tagrelay.bench.cluster.PatchRecorder;
 import io.tagrelay.bench.kafka.EventSender;
 import io.tagrelay.bench.kafka.OutcomeWatcher;
@@ -34,7 +37,10 @@ final class WorkerThroughput {
 		this.outcomes = outcomes;
 	}
 
-	Result run(int targets) throws Exception {
+	Result run(int targets, Path kubeconfig, int consumers) throws Exception {
+		List<String> deployments = IntStream.range(0, targets).mapToObj(BenchStack::workerTarget).toList();
+		double ceiling = ApiCeiling.targetsPerSecond(kubeconfig, deployments,
+				(d) -> "quay.io/bench/" + d + ":" + BenchStack.FIRST_TAG, consumers);
 		List<CompletableFuture<OutcomeWatcher.Seen>> awaited = new ArrayList<>();
 		this.recorder.resetCounts();
 		long start;
@@ -60,7 +66,7 @@ final class WorkerThroughput {
 			}
 		}
 		return new Result(targets, updated, (last - start) / 1e9, this.recorder.patches(),
-				this.recorder.spanNanos() / 1e9);
+				this.recorder.spanNanos() / 1e9, ceiling, consumers);
 	}
 
 	/**
@@ -71,8 +77,11 @@ final class WorkerThroughput {
 	 * @param seconds first event sent to last outcome read
 	 * @param patches image patches the API server applied
 	 * @param patchSeconds first to last patch
+	 * @param ceiling targets per second the mock API server allows ({@link ApiCeiling})
+	 * @param consumers the client threads of the ceiling
 	 */
-	record Result(int targets, int updated, double seconds, int patches, double patchSeconds) {
+	record Result(int targets, int updated, double seconds, int patches, double patchSeconds, double ceiling,
+			int consumers) {
 
 		double rate() {
 			return this.updated / this.seconds;
@@ -82,9 +91,10 @@ final class WorkerThroughput {
 			boolean met = this.updated == this.targets && rate() >= 200;
 			return String.format(
 					"[3] worker throughput: %d of %d distinct targets updated in %.2f s = %.0f updates/s (goal >= 200); "
-							+ "API server saw %d patches in %.2f s: %s",
-					this.updated, this.targets, this.seconds, rate(), this.patches, this.patchSeconds,
-					met ? "MET" : "MISSED");
+							+ "API server saw %d patches in %.2f s; ceiling: the mock API server alone serves the "
+							+ "worker's 5 GETs + 1 PATCH per target for %.0f targets/s (%d client threads): %s",
+					this.updated, this.targets, this.seconds, rate(), this.patches, this.patchSeconds, this.ceiling,
+					this.consumers, met ? "MET" : "MISSED");
 		}
 
 	}
