@@ -57,35 +57,34 @@ class BrokerKillIT {
 	@TempDir
 	Path dir;
 
-	private final List<AutoCloseable> running = new ArrayList<>();
+	private final Parts parts = new Parts();
 
 	@AfterEach
 	void stopAll() throws Exception {
-		for (int i = this.running.size() - 1; i >= 0; i--) {
-			this.running.get(i).close();
-		}
+		this.parts.close();
 	}
 
 	@Test
 	void everyAcceptedPushIsAppliedOrSupersededAndPushesDuringTheOutageGet503Quickly() throws Exception {
-		KafkaBrokerProcess broker = started(new KafkaBrokerProcess(this.dir));
+		KafkaBrokerProcess broker = this.parts.started(new KafkaBrokerProcess(this.dir));
 		broker.start();
-		SandboxCluster sandbox = started(new SandboxCluster(0, Duration.ofMillis(20)));
+		SandboxCluster sandbox = this.parts.started(new SandboxCluster(0, Duration.ofMillis(20)));
 		FLEET.deployTo(sandbox);
 		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
 		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.ingest.enqueue-timeout=" + ENQUEUE_TIMEOUT.toMillis() + "ms");
 		// the ingest first, then the worker (both declare the events topic alike)
-		InProcessIngest ingest = started(InProcessIngest.start(broker.bootstrapServers(), properties));
+		InProcessIngest ingest = this.parts.started(InProcessIngest.start(broker.bootstrapServers(), properties));
 		// the worker in this JVM too: it is not the one killed here, and a JVM less keeps
 		// the
 		// test short
 		System.setProperty("kubeconfig", kubeconfig.toString());
-		started(() -> System.clearProperty("kubeconfig"));
+		this.parts.started(() -> System.clearProperty("kubeconfig"));
 		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
 		options.addAll(properties);
-		started(new Services(broker.bootstrapServers(), 0, LocalStackOptions.parse(options.toArray(String[]::new)))
-			.startWorker());
+		this.parts
+			.started(new Services(broker.bootstrapServers(), 0, LocalStackOptions.parse(options.toArray(String[]::new)))
+				.startWorker());
 		Pusher pusher = ingest.pusher();
 
 		Collection<Push> pushes = new ConcurrentLinkedQueue<>();
@@ -158,11 +157,6 @@ class BrokerKillIT {
 	private static boolean applied(SandboxCluster sandbox, Push push) {
 		String name = push.repository().substring(push.repository().lastIndexOf('/') + 1);
 		return sandbox.history().of(SandboxCluster.NAMESPACE, name).contains(Fleet.image(name, push.tag()));
-	}
-
-	private <T extends AutoCloseable> T started(T part) {
-		this.running.add(part);
-		return part;
 	}
 
 }

@@ -46,13 +46,11 @@ class TwoWorkersIT {
 	@TempDir
 	Path dir;
 
-	private final List<AutoCloseable> running = new ArrayList<>();
+	private final Parts parts = new Parts();
 
 	@AfterEach
 	void stopAll() throws Exception {
-		for (int i = this.running.size() - 1; i >= 0; i--) {
-			this.running.get(i).close();
-		}
+		this.parts.close();
 	}
 
 	@Test
@@ -60,17 +58,17 @@ class TwoWorkersIT {
 		Fleet fleet = new Fleet(onePerPartition());
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
 		broker.afterPropertiesSet();
-		started(broker::destroy);
-		SandboxCluster sandbox = started(new SandboxCluster(0, Duration.ofMillis(20)));
+		this.parts.started(broker::destroy);
+		SandboxCluster sandbox = this.parts.started(new SandboxCluster(0, Duration.ofMillis(20)));
 		fleet.deployTo(sandbox);
 		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
 		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.kafka.partitions=" + PARTITIONS);
 		properties.addAll(WorkerProcess.QUICK_HANDOVER);
 		String kafka = broker.getBrokersAsString();
-		WorkerProcess one = started(WorkerProcess.start("two-workers-1", kafka, kubeconfig, 0, properties));
-		WorkerProcess two = started(WorkerProcess.start("two-workers-2", kafka, kubeconfig, 0, properties));
-		InProcessIngest ingest = started(InProcessIngest.start(kafka, properties));
+		WorkerProcess one = this.parts.started(WorkerProcess.start("two-workers-1", kafka, kubeconfig, 0, properties));
+		WorkerProcess two = this.parts.started(WorkerProcess.start("two-workers-2", kafka, kubeconfig, 0, properties));
+		InProcessIngest ingest = this.parts.started(InProcessIngest.start(kafka, properties));
 		one.awaitReady();
 		two.awaitReady();
 		Waiting.until(Duration.ofSeconds(60), () -> one.owns("tagrelay.events") && two.owns("tagrelay.events"));
@@ -119,11 +117,6 @@ class TwoWorkersIT {
 			byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(key)) % PARTITIONS, name);
 		}
 		return List.copyOf(byPartition.values());
-	}
-
-	private <T extends AutoCloseable> T started(T part) {
-		this.running.add(part);
-		return part;
 	}
 
 }

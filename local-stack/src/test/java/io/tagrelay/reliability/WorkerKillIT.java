@@ -37,22 +37,20 @@ class WorkerKillIT {
 	@TempDir
 	Path dir;
 
-	private final List<AutoCloseable> running = new ArrayList<>();
+	private final Parts parts = new Parts();
 
 	@AfterEach
 	void stopAll() throws Exception {
-		for (int i = this.running.size() - 1; i >= 0; i--) {
-			this.running.get(i).close();
-		}
+		this.parts.close();
 	}
 
 	@Test
 	void eventInterruptedInItsRolloutWaitEndsWithOneSuccessWebhook() throws Exception {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		broker.afterPropertiesSet();
-		started(broker::destroy);
-		WebhookReceiver receiver = started(new WebhookReceiver(0, LocalStack.WEBHOOK_SECRET));
-		SandboxCluster sandbox = started(new SandboxCluster(0, Duration.ofMillis(50)));
+		this.parts.started(broker::destroy);
+		WebhookReceiver receiver = this.parts.started(new WebhookReceiver(0, LocalStack.WEBHOOK_SECRET));
+		SandboxCluster sandbox = this.parts.started(new SandboxCluster(0, Duration.ofMillis(50)));
 		sandbox.holdRollouts();
 		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
 		// polls for a minute at most: long enough for the kill and the restart
@@ -61,9 +59,9 @@ class WorkerKillIT {
 				"webhook.url=http://127.0.0.1:" + receiver.port() + "/hooks/tagrelay"));
 		properties.addAll(WorkerProcess.QUICK_HANDOVER);
 		String kafka = broker.getBrokersAsString();
-		WorkerProcess first = started(
-				WorkerProcess.start("worker-kill-first", kafka, kubeconfig, receiver.port(), properties));
-		InProcessIngest ingest = started(InProcessIngest.start(kafka, properties));
+		WorkerProcess first = this.parts
+			.started(WorkerProcess.start("worker-kill-first", kafka, kubeconfig, receiver.port(), properties));
+		InProcessIngest ingest = this.parts.started(InProcessIngest.start(kafka, properties));
 		first.awaitReady();
 
 		Push push = ingest.pusher().push(Fleet.repository("web"), "1.1.0");
@@ -71,8 +69,8 @@ class WorkerKillIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> sandbox.currentImage(SandboxCluster.NAMESPACE, "web").equals(Fleet.image("web", "1.1.0")));
 		int exit = first.kill();
-		WorkerProcess second = started(
-				WorkerProcess.start("worker-kill-second", kafka, kubeconfig, receiver.port(), properties));
+		WorkerProcess second = this.parts
+			.started(WorkerProcess.start("worker-kill-second", kafka, kubeconfig, receiver.port(), properties));
 		second.awaitReady();
 		await().atMost(Duration.ofSeconds(60)).until(() -> second.owns("tagrelay.events"));
 		sandbox.releaseRollouts();
@@ -110,11 +108,6 @@ class WorkerKillIT {
 			.filter((delivery) -> "deployment.updated".equals(delivery.type()))
 			.filter((delivery) -> eventId.equals(delivery.body().path("eventId").asString(null)))
 			.toList();
-	}
-
-	private <T extends AutoCloseable> T started(T part) {
-		this.running.add(part);
-		return part;
 	}
 
 }
