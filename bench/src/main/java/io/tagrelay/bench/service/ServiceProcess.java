@@ -155,6 +155,14 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The HTTP port.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
 	 * The process id.
 	 * @return the pid
 	 */
