@@ -55,7 +55,9 @@ public final class Bench {
 			try (MemorySampler rss = MemorySampler.of(ingest)) {
 				if (options.figure(1)) {
 					progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
-					report(summary, new IngestThroughput(ingest, options, root).run().line(options));
+					IngestThroughput figure = new IngestThroughput(ingest, options, root);
+					report(summary, figure.run().line(options));
+					profiles.add("[1] " + figure.cpu());
 				}
 				// without figure 1 the ingest was not loaded: its resident set now
 				ingestRss = Math.max(rss.maxMib(), ingest.memoryKib("VmRSS") / 1024);
@@ -80,7 +82,7 @@ public final class Bench {
 									.run(options.targets(), stack.kubeconfig(), 6)
 									.line());
 					}
-					workerRss = rss.maxMib();
+					workerRss = Math.max(rss.maxMib(), worker.memoryKib("VmRSS") / 1024);
 				}
 				if (options.figure(4)) {
 					report(summary,
@@ -94,7 +96,7 @@ public final class Bench {
 			}
 		}
 		if (options.jfr()) {
-			for (String service : List.of("ingest", "worker")) {
+			for (String service : List.of("ingest-startup", "worker-startup", "ingest", "worker")) {
 				profiles.add(JfrSummary.summarise(dir.resolve(service + ".jfr"), 15));
 			}
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.tagrelay.bench.load.ConstantRateLoad;
 import io.tagrelay.bench.load.Wrk;
+import io.tagrelay.bench.service.CpuTime;
 import io.tagrelay.bench.service.ServiceProcess;
 
 /**
@@ -30,6 +31,8 @@ final class IngestThroughput {
 
 	private final Wrk wrk;
 
+	private String cpu = "";
+
 	IngestThroughput(ServiceProcess ingest, BenchOptions options, Path root) {
 		this.ingest = ingest;
 		this.options = options;
@@ -41,9 +44,21 @@ final class IngestThroughput {
 		String liveness = this.ingest.url("/actuator/health/liveness");
 		this.wrk.run(liveness, this.options.warmup(), "get");
 		this.wrk.run(webhook, this.options.warmup(), "push", basic(), BenchStack.INGEST_REPOSITORY);
+		Cpu before = Cpu.now(this.ingest.pid());
 		Wrk.Result ceiling = this.wrk.run(liveness, this.options.duration(), "get");
+		Cpu between = Cpu.now(this.ingest.pid());
 		Wrk.Result pushes = this.wrk.run(webhook, this.options.duration(), "push", basic(),
 				BenchStack.INGEST_REPOSITORY);
+		Cpu after = Cpu.now(this.ingest.pid());
+		this.cpu = String.format(
+				"CPU per request (us): liveness: ingest %.0f, harness %.0f, machine %.0f; "
+						+ "push: ingest %.0f, harness (Kafka broker) %.0f, machine %.0f",
+				(between.ingest() - before.ingest()) * 1000 / ceiling.requests(),
+				(between.harness() - before.harness()) * 1000 / ceiling.requests(),
+				(between.machine() - before.machine()) * 1000 / ceiling.requests(),
+				(after.ingest() - between.ingest()) * 1000 / pushes.requests(),
+				(after.harness() - between.harness()) * 1000 / pushes.requests(),
+				(after.machine() - between.machine()) * 1000 / pushes.requests());
 		int port = this.ingest.port();
 		byte[] push = ConstantRateLoad.request("POST", "/webhook", port,
 				List.of("Content-Type: application/json", "Authorization: Basic " + basic()), QUAY_PUSH);
@@ -58,6 +73,23 @@ final class IngestThroughput {
 				this.options.rateDuration(), OPEN_LOOP_CONNECTIONS)
 			.run();
 		return new Result(ceiling, pushes, half, control);
+	}
+
+	/**
+	 * Where the CPU of the two wrk runs went, per request.
+	 * @return a line for the summary
+	 */
+	String cpu() {
+		return this.cpu;
+	}
+
+	private record Cpu(double ingest, double harness, double machine) {
+
+		static Cpu now(long ingestPid) {
+			return new Cpu(CpuTime.processMillis(ingestPid), CpuTime.processMillis(ProcessHandle.current().pid()),
+					CpuTime.machineMillis());
+		}
+
 	}
 
 	static String basic() {
