@@ -13,12 +13,16 @@ import io.tagrelay.bench.kafka.OutcomeWatcher;
 import io.tagrelay.bench.load.Latencies;
 import io.tagrelay.bench.service.MemorySampler;
 import io.tagrelay.bench.service.ServiceProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark harness that {@code bench/run} starts: measures the five figures of issue
  * 7 in one run and prints one summary line per figure (bench/README.md).
  */
 public final class Bench {
+
+	private static final Logger logger = LoggerFactory.getLogger(Bench.class);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -111,8 +115,7 @@ public final class Bench {
 				+ loadAverage());
 		out.addAll(summary);
 		out.addAll(profiles);
-		System.out.println();
-		out.forEach(System.out::println);
+		out.forEach(logger::info);
 		Files.write(dir.resolve("summary.txt"), out);
 		System.exit(0);
 	}
@@ -155,7 +158,7 @@ public final class Bench {
 	}
 
 	private static void progress(String message) {
-		System.out.println("bench: " + message);
+		logger.info("bench: {}", message);
 	}
 
 }

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -31,6 +33,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * deployment uses.
  */
 final class BenchStack implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(BenchStack.class);
 
 	static final String TOKEN = "bench";
 
@@ -226,7 +230,7 @@ final class BenchStack implements AutoCloseable {
 				part.close();
 			}
 			catch (Exception ex) {
-				System.err.println("bench: " + ex);
+				logger.warn("bench: could not stop {}", part, ex);
 			}
 		}
 	}
