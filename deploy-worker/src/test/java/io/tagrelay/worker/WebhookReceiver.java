@@ -1,6 +1,7 @@
 package io.tagrelay.worker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -28,8 +29,13 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-	public WebhookReceiver() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+	public WebhookReceiver() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}

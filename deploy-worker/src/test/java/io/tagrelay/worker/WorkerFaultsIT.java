@@ -77,7 +77,7 @@ class WorkerFaultsIT {
 
 	static final MockCluster cluster = new MockCluster();
 
-	static final WebhookReceiver receiver = receiver();
+	static final WebhookReceiver receiver = new WebhookReceiver();
 
 	// a port nothing listens on, and credentials that must never show
 	static final String DOWN_RECEIVER = "http://relay:url-password@127.0.0.1:" + closedPort()
@@ -440,15 +440,6 @@ class WorkerFaultsIT {
 	private static String sha256Prefix(String key) throws Exception {
 		byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(hash).substring(0, 16);
-	}
-
-	private static WebhookReceiver receiver() {
-		try {
-			return new WebhookReceiver();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package io.tagrelay.worker.deploy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +73,7 @@ class DeployFlowIT {
 
 	static final MockCluster cluster = cluster();
 
-	static final WebhookReceiver receiver = receiver();
+	static final WebhookReceiver receiver = new WebhookReceiver();
 
 	static TopicRecorder recorder;
 
@@ -410,15 +409,6 @@ class DeployFlowIT {
 		System.arraycopy(a, 0, both, 0, a.length);
 		System.arraycopy(b, 0, both, a.length, b.length);
 		return both;
-	}
-
-	private static WebhookReceiver receiver() {
-		try {
-			return new WebhookReceiver();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
