@@ -2,11 +2,12 @@ package io.tagrelay.worker.config;
 
 import java.time.Duration;
 
-import io.tagrelay.model.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,11 +22,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tagrelay.cluster")
 @Validated
-public record ClusterProperties(@DefaultValue("10s") Duration requestTimeout, @Valid @DefaultValue Retry retry) {
-
-	public ClusterProperties {
-		requirePositive(requestTimeout, "tagrelay.cluster.request-timeout");
-	}
+public record ClusterProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout,
+		@Valid @DefaultValue Retry retry) {
 
 	/**
 	 * {@code tagrelay.cluster.retry.*}: the exponential backoff of API calls that failed
@@ -38,20 +36,9 @@ public record ClusterProperties(@DefaultValue("10s") Duration requestTimeout, @V
 	 * @param maxInterval the longest wait between two attempts
 	 */
 	public record Retry(@DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
-			@DefaultValue("500ms") Duration initialInterval, @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-			@DefaultValue("10s") Duration maxInterval) {
-
-		public Retry {
-			requirePositive(initialInterval, "tagrelay.cluster.retry.initial-interval");
-			requirePositive(maxInterval, "tagrelay.cluster.retry.max-interval");
-		}
-
-	}
-
-	private static void requirePositive(Duration value, String key) {
-		if (value.isNegative() || value.isZero()) {
-			throw new InvalidInputException(key + " must be positive");
-		}
+			@DefaultValue("500ms") @DurationMin(millis = 1) Duration initialInterval,
+			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("10s") @DurationMin(millis = 1) Duration maxInterval) {
 	}
 
 }

@@ -2,11 +2,12 @@ package io.tagrelay.worker.config;
 
 import java.time.Duration;
 
-import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.Secret;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,21 +29,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tagrelay.webhook")
 @Validated
 public record WebhookProperties(Secret secret, @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
-		@DefaultValue("1s") Duration initialInterval, @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-		@DefaultValue("1m") Duration maxInterval, @DefaultValue("10s") Duration timeout,
-		@DefaultValue("5s") Duration connectTimeout) {
-
-	public WebhookProperties {
-		requirePositive(initialInterval, "tagrelay.webhook.initial-interval");
-		requirePositive(maxInterval, "tagrelay.webhook.max-interval");
-		requirePositive(timeout, "tagrelay.webhook.timeout");
-		requirePositive(connectTimeout, "tagrelay.webhook.connect-timeout");
-	}
-
-	private static void requirePositive(Duration value, String key) {
-		if (value.isNegative() || value.isZero()) {
-			throw new InvalidInputException(key + " must be positive");
-		}
-	}
+		@DefaultValue("1s") @DurationMin(millis = 1) Duration initialInterval,
+		@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+		@DefaultValue("1m") @DurationMin(millis = 1) Duration maxInterval,
+		@DefaultValue("10s") @DurationMin(millis = 1) Duration timeout,
+		@DefaultValue("5s") @DurationMin(millis = 1) Duration connectTimeout) {
 
 }

@@ -1,7 +1,7 @@
 package io.tagrelay.worker.consume;
 
 import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.worker.config.TopicsProperties;
+import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;

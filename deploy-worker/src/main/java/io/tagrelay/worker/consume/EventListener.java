@@ -8,6 +8,7 @@ import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.worker.deploy.BatchDeployService;
 import io.tagrelay.worker.deploy.EventsFailedException;
+import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,14 +32,33 @@ class EventListener {
 
 	private final BatchDeployService service;
 
-	EventListener(EventCodec codec, BatchDeployService service) {
+	private final TopicsProperties kafka;
+
+	EventListener(EventCodec codec, BatchDeployService service, TopicsProperties kafka) {
 		this.codec = codec;
 		this.service = service;
+		this.kafka = kafka;
 	}
 
-	@KafkaListener(id = ID, groupId = "tagrelay-worker", topics = "${tagrelay.kafka.topics.events:tagrelay.events}",
+	/**
+	 * The topic consumed ({@code tagrelay.kafka.topics.events}).
+	 * @return the topic name
+	 */
+	public String topic() {
+		return this.kafka.topics().events();
+	}
+
+	/**
+	 * The most events one poll hands over ({@code tagrelay.kafka.events-batch-size}).
+	 * @return the batch size
+	 */
+	public int batchSize() {
+		return this.kafka.eventsBatchSize();
+	}
+
+	@KafkaListener(id = ID, groupId = "tagrelay-worker", topics = "#{__listener.topic()}",
 			containerFactory = ConsumeConfiguration.FACTORY, batch = "true",
-			properties = "max.poll.records:${tagrelay.kafka.events-batch-size:200}")
+			properties = "max.poll.records:#{__listener.batchSize()}")
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
 		List<DeployEvent> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {

@@ -3,7 +3,7 @@ package io.tagrelay.worker.notify;
 import java.net.http.HttpClient;
 
 import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.worker.config.TopicsProperties;
+import io.tagrelay.support.kafka.TopicsProperties;
 import io.tagrelay.worker.config.WebhookProperties;
 import org.apache.kafka.common.TopicPartition;
 

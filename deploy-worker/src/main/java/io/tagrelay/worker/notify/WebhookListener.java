@@ -1,5 +1,6 @@
 package io.tagrelay.worker.notify;
 
+import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,11 +18,22 @@ class WebhookListener {
 
 	private final WebhookNotifier notifier;
 
-	WebhookListener(WebhookNotifier notifier) {
+	private final TopicsProperties kafka;
+
+	WebhookListener(WebhookNotifier notifier, TopicsProperties kafka) {
 		this.notifier = notifier;
+		this.kafka = kafka;
 	}
 
-	@KafkaListener(id = ID, groupId = "tagrelay-webhooks", topics = "${tagrelay.kafka.topics.results:tagrelay.results}",
+	/**
+	 * The topic consumed ({@code tagrelay.kafka.topics.results}).
+	 * @return the topic name
+	 */
+	public String topic() {
+		return this.kafka.topics().results();
+	}
+
+	@KafkaListener(id = ID, groupId = "tagrelay-webhooks", topics = "#{__listener.topic()}",
 			containerFactory = NotifyConfiguration.FACTORY)
 	void onOutcome(ConsumerRecord<String, byte[]> record) {
 		this.notifier.deliver(record.value());

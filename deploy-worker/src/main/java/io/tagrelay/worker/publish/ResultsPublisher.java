@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetState;
-import io.tagrelay.worker.config.TopicsProperties;
+import io.tagrelay.support.kafka.TopicsProperties;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.KafkaException;

@@ -7,6 +7,8 @@ import java.util.Objects;
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.Secret;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,8 +28,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tagrelay.ingest")
 @Validated
 public record IngestProperties(List<Secret> tokens, @DefaultValue Auth auth, @DefaultValue Info info,
-		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("5s") Duration enqueueTimeout,
-		@DefaultValue("5m") Duration waitTimeout) {
+		@DefaultValue("64KB") DataSize maxBodySize,
+		@DefaultValue("5s") @DurationMin(millis = 1) Duration enqueueTimeout,
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration waitTimeout) {
 
 	public IngestProperties {
 		tokens = (tokens == null) ? List.of() : List.copyOf(tokens);
@@ -38,14 +41,9 @@ public record IngestProperties(List<Secret> tokens, @DefaultValue Auth auth, @De
 					+ "(TAGRELAY_INGEST_TOKENS, comma-separated), or tagrelay.ingest.auth.disabled=true "
 					+ "(TAGRELAY_INGEST_AUTH_DISABLED) if a proxy in front authenticates callers");
 		}
-		requirePositive(maxBodySize.toBytes(), "tagrelay.ingest.max-body-size");
-		requirePositive(enqueueTimeout.toMillis(), "tagrelay.ingest.enqueue-timeout");
-		requirePositive(waitTimeout.toMillis(), "tagrelay.ingest.wait-timeout");
-	}
-
-	private static void requirePositive(long value, String key) {
-		if (value <= 0) {
-			throw new InvalidInputException(key + " must be positive");
+		// no standard constraint bounds a DataSize
+		if (maxBodySize.toBytes() <= 0) {
+			throw new InvalidInputException("tagrelay.ingest.max-body-size must be positive");
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tagrelay.ingest.config.IngestProperties;
-import io.tagrelay.ingest.config.KafkaTopicsProperties;
+import io.tagrelay.support.kafka.TopicsProperties;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
@@ -37,7 +37,7 @@ public class EventPublisher {
 
 	private final MeterRegistry meters;
 
-	EventPublisher(KafkaTemplate<String, byte[]> template, KafkaTopicsProperties topics, IngestProperties properties,
+	EventPublisher(KafkaTemplate<String, byte[]> template, TopicsProperties topics, IngestProperties properties,
 			MeterRegistry meters) {
 		this.template = template;
 		this.topic = topics.topics().events();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,11 +36,22 @@ class OutcomeListener extends AbstractConsumerSeekAware {
 
 	private final OutcomeWaiters waiters;
 
-	OutcomeListener(OutcomeWaiters waiters) {
+	private final TopicsProperties kafka;
+
+	OutcomeListener(OutcomeWaiters waiters, TopicsProperties kafka) {
 		this.waiters = waiters;
+		this.kafka = kafka;
 	}
 
-	@KafkaListener(id = "tagrelay-ingest-results", topics = "${tagrelay.kafka.topics.results:tagrelay.results}",
+	/**
+	 * The topic read ({@code tagrelay.kafka.topics.results}).
+	 * @return the topic name
+	 */
+	public String topic() {
+		return this.kafka.topics().results();
+	}
+
+	@KafkaListener(id = "tagrelay-ingest-results", topics = "#{__listener.topic()}",
 			groupId = "tagrelay-ingest-results-${random.uuid}")
 	void onOutcome(ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {

@@ -10,6 +10,7 @@ import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +33,20 @@ public class TargetStateView extends AbstractConsumerSeekAware {
 	private final Map<String, TargetState> states = new ConcurrentHashMap<>();
 
 	private final EventCodec codec = new EventCodec();
+
+	private final TopicsProperties kafka;
+
+	TargetStateView(TopicsProperties kafka) {
+		this.kafka = kafka;
+	}
+
+	/**
+	 * The topic read ({@code tagrelay.kafka.topics.state}).
+	 * @return the topic name
+	 */
+	public String topic() {
+		return this.kafka.topics().state();
+	}
 
 	/**
 	 * The last state the worker published for a container.
@@ -56,7 +71,7 @@ public class TargetStateView extends AbstractConsumerSeekAware {
 			.toList();
 	}
 
-	@KafkaListener(id = "tagrelay-ingest-state", topics = "${tagrelay.kafka.topics.state:tagrelay.state}",
+	@KafkaListener(id = "tagrelay-ingest-state", topics = "#{__listener.topic()}",
 			groupId = "tagrelay-ingest-state-${random.uuid}")
 	void onState(ConsumerRecord<String, byte[]> record) {
 		if (record.key() == null) {

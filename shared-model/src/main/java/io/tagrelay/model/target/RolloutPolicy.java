@@ -6,6 +6,7 @@ import java.util.Objects;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * How a target's rollout is awaited ({@code tagrelay.targets[n].rollout}).
@@ -17,8 +18,9 @@ import jakarta.validation.constraints.Min;
  * @param maxInterval the longest wait between two polls, 30s by default
  * @param rollbackOnFailure whether to set the previous image back when the rollout fails
  */
-public record RolloutPolicy(Success success, @Min(1) @Max(1000) Integer maxAttempts, Duration initialInterval,
-		@DecimalMin("1.0") Double multiplier, Duration maxInterval, boolean rollbackOnFailure) {
+public record RolloutPolicy(Success success, @Min(1) @Max(1000) Integer maxAttempts,
+		@DurationMin(millis = 1) Duration initialInterval, @DecimalMin("1.0") Double multiplier,
+		@DurationMin(millis = 1) Duration maxInterval, boolean rollbackOnFailure) {
 
 	public RolloutPolicy {
 		success = Objects.requireNonNullElse(success, Success.COMPLETE);

@@ -1,4 +1,4 @@
-package io.tagrelay.ingest.health;
+package io.tagrelay.support.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,16 +13,14 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
  * Kafka is reachable: {@code describeCluster} answers within a short timeout. Part of the
- * readiness group (an ingest that cannot enqueue should get no traffic), not of liveness
- * (restarting it would not bring Kafka back). The result is cached briefly so probes do
- * not hammer the brokers.
+ * readiness group of both services (an ingest that cannot enqueue should get no traffic),
+ * not of liveness (a restart would not bring Kafka back). The result is cached briefly so
+ * that probes do not hammer the brokers.
  */
-@Component
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -30,14 +28,22 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private final KafkaAdmin kafkaAdmin;
 
+	private final String clientId;
+
 	private AdminClient client;
 
 	private Health last;
 
 	private long lastAt;
 
-	KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+	/**
+	 * Creates the indicator.
+	 * @param kafkaAdmin whose configuration the probe's admin client takes
+	 * @param clientId the probe's Kafka client id
+	 */
+	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, String clientId) {
 		this.kafkaAdmin = kafkaAdmin;
+		this.clientId = clientId;
 	}
 
 	@Override
@@ -71,7 +77,7 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 			Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
 			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
 			config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-			config.put(AdminClientConfig.CLIENT_ID_CONFIG, "tagrelay-ingest-health");
+			config.put(AdminClientConfig.CLIENT_ID_CONFIG, this.clientId);
 			this.client = AdminClient.create(config);
 		}
 		return this.client;

@@ -1,4 +1,4 @@
-package io.tagrelay.worker.config;
+package io.tagrelay.support.targets;
 
 import java.util.List;
 
@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The configured targets, {@code tagrelay.targets[n]}.
+ * The configured targets, {@code tagrelay.targets[n]}: the one binding of them, so that
+ * both services accept and refuse exactly the same targets. Each target validates itself
+ * (repository, namespace, Deployment and container names); this record adds what the
+ * Spring-free model cannot check, the semver range.
  *
  * @param targets the targets, possibly none
  */
 @ConfigurationProperties("tagrelay")
 @Validated
-record TargetsProperties(List<@Valid Target> targets) {
+public record TargetsProperties(List<@Valid Target> targets) {
 
-	TargetsProperties {
+	public TargetsProperties {
 		targets = (targets == null) ? List.of() : List.copyOf(targets);
 		for (int i = 0; i < targets.size(); i++) {
 			requireRange(targets.get(i).tagPolicy().range(), "tagrelay.targets[" + i + "].tag-policy.range");

@@ -1,0 +1,60 @@
+package io.tagrelay.support.kafka;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * tagrelay's topics and how they are declared ({@code tagrelay.kafka.*}), the same for
+ * both services; which service writes, reads and declares each topic is in
+ * {@code docs/contracts.md}.
+ *
+ * @param topics the topic names
+ * @param partitions partitions of a topic tagrelay creates
+ * @param replicationFactor replication factor of a topic tagrelay creates, -1 for the
+ * broker's default
+ * @param eventsBatchSize the most events one poll hands to the worker; pushes for one
+ * repository within a poll are collapsed into one update
+ */
+@ConfigurationProperties("tagrelay.kafka")
+@Validated
+public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue("6") @Min(1) int partitions,
+		@DefaultValue("-1") @Min(-1) int replicationFactor,
+		@DefaultValue("200") @Min(1) @Max(10000) int eventsBatchSize) {
+
+	/**
+	 * A topic as tagrelay creates it when it is missing.
+	 * @param name the topic
+	 * @return its builder, with the configured partitions and replication factor
+	 */
+	public TopicBuilder newTopic(String name) {
+		TopicBuilder topic = TopicBuilder.name(name).partitions(this.partitions);
+		if (this.replicationFactor > 0) {
+			topic.replicas(this.replicationFactor);
+		}
+		return topic;
+	}
+
+	/**
+	 * {@code tagrelay.kafka.topics.*}.
+	 *
+	 * @param events the deploy events: written by the ingest, consumed by the worker
+	 * @param eventsDlt events the worker could not handle, with the reason
+	 * @param results the outcomes the worker publishes
+	 * @param state the compacted topic of the managed containers' images
+	 * @param webhooksDlt outcomes whose webhook could not be delivered
+	 */
+	public record Topics(@NotBlank @DefaultValue("tagrelay.events") String events,
+			@NotBlank @DefaultValue("tagrelay.events.dlt") String eventsDlt,
+			@NotBlank @DefaultValue("tagrelay.results") String results,
+			@NotBlank @DefaultValue("tagrelay.state") String state,
+			@NotBlank @DefaultValue("tagrelay.webhooks.dlt") String webhooksDlt) {
+	}
+
+}

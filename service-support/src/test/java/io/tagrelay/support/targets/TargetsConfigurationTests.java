@@ -1,0 +1,129 @@
+package io.tagrelay.support.targets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tagrelay.model.target.RolloutPolicy;
+import io.tagrelay.model.target.Target;
+import io.tagrelay.model.target.Targets;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TargetsConfigurationTests {
+
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TargetsConfiguration.class, ValidationAutoConfiguration.class));
+
+	@Test
+	void buildsTheUpdatekateTargetFromUkPropertiesAlone() {
+		this.runner.withPropertyValues("uk.repo=quay.io/acme/web", "uk.deployment=web", "uk.webhook=http://hooks/x")
+			.run((context) -> assertThat(context.getBean(Targets.class).all()).singleElement().satisfies((target) -> {
+				assertThat(target.namespace()).isEqualTo("default");
+				assertThat(target.rollout().success()).isEqualTo(RolloutPolicy.Success.AVAILABLE);
+				assertThat(target.webhook().url()).hasToString("http://hooks/x");
+			}));
+	}
+
+	@Test
+	void combinesConfiguredTargetsWithTheUpdatekateTarget() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/api", "tagrelay.targets[0].deployment=api",
+					"tagrelay.targets[0].tag-policy.range=^2.0.0", "tagrelay.targets[0].rollout.max-attempts=4",
+					"tagrelay.targets[0].rollout.initial-interval=10ms", "uk.repo=quay.io/acme/web",
+					"uk.deployment=web")
+			.run((context) -> {
+				List<Target> all = context.getBean(Targets.class).all();
+				assertThat(all).extracting(Target::repository).containsExactly("quay.io/acme/api", "quay.io/acme/web");
+				assertThat(all.get(0).tagPolicy().range()).isEqualTo("^2.0.0");
+				assertThat(all.get(0).rollout().maxAttempts()).isEqualTo(4);
+				assertThat(context.getBean(Targets.class).find("default", "web", "any")).isPresent();
+			});
+	}
+
+	@Test
+	void startsWithoutTargets() {
+		this.runner.run((context) -> assertThat(context.getBean(Targets.class).isEmpty()).isTrue());
+	}
+
+	@Test
+	void turnsInfoOnWithUkInfo() {
+		this.runner.withPropertyValues("uk.info=true")
+			.run((context) -> assertThat(context.getBean(UpdatekateProperties.class).info()).isTrue());
+		this.runner.run((context) -> assertThat(context.getBean(UpdatekateProperties.class).info()).isFalse());
+	}
+
+	@Test
+	void refusesATargetWithoutRepositoryNamingTheKey() {
+		this.runner.withPropertyValues("tagrelay.targets[0].deployment=web")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.targets[0].repository"));
+	}
+
+	@Test
+	void refusesARangeThatIsNotSemverNamingTheKey() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].tag-policy.range=newest please")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.targets[0].tag-policy.range"));
+	}
+
+	@Test
+	void refusesAZeroRolloutIntervalNamingTheKey() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].rollout.initial-interval=0s")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.targets[0].rollout.initialInterval"));
+	}
+
+	@Test
+	void refusesAnInvalidRepositoryNamingTheKey() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/Acme Web", "tagrelay.targets[0].deployment=web")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.targets[0]")
+				.contains("invalid repository path"));
+	}
+
+	@Test
+	void refusesAnInvalidNamespaceNamingTheKey() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web",
+					"tagrelay.targets[0].namespace=Prod!", "tagrelay.targets[0].deployment=web")
+			.run((context) -> assertThat(failure(context)).contains("tagrelay.targets[0]")
+				.contains("invalid namespace name"));
+	}
+
+	@Test
+	void refusesTwoTargetsOfOneContainer() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"uk.repo=quay.io/acme/other", "uk.deployment=web")
+			.run((context) -> assertThat(failure(context)).contains("manages the same container"));
+	}
+
+	@Test
+	void refusesAnInvalidUkNamespace() {
+		this.runner.withPropertyValues("uk.repo=quay.io/acme/web", "uk.deployment=web", "uk.namespace=-x")
+			.run((context) -> assertThat(failure(context)).contains("UK_NAMESPACE").contains("invalid namespace"));
+	}
+
+	@Test
+	void refusesUkRepoWithoutUkDeployment() {
+		this.runner.withPropertyValues("uk.repo=quay.io/acme/web")
+			.run((context) -> assertThat(failure(context)).contains("UK_REPO and UK_DEPLOYMENT must be set together"));
+	}
+
+	private static String failure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		List<String> messages = new ArrayList<>();
+		for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+			messages.add(cause.getMessage());
+		}
+		return String.join("\n", messages);
+	}
+
+}
