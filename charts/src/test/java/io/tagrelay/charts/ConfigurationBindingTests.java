@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationBindingTests {
 
-	static final ConfigurationKeys INGEST = ConfigurationKeys.of("io.tagrelay.ingest");
+	static final ConfigurationKeys INGEST = ConfigurationKeys.ingest();
 
-	static final ConfigurationKeys WORKER = ConfigurationKeys.of("io.tagrelay.worker");
+	static final ConfigurationKeys WORKER = ConfigurationKeys.worker();
 
 	static RenderedChart[] charts() {
 		return new RenderedChart[] { RenderedChart.defaults(), RenderedChart.multiNamespace() };

@@ -43,6 +43,22 @@ final class ConfigurationKeys {
 	}
 
 	/**
+	 * The properties the ingest binds: its own and the shared ones.
+	 * @return a checker
+	 */
+	static ConfigurationKeys ingest() {
+		return of("io.tagrelay.ingest", "io.tagrelay.support");
+	}
+
+	/**
+	 * The properties the worker binds: its own and the shared ones.
+	 * @return a checker
+	 */
+	static ConfigurationKeys worker() {
+		return of("io.tagrelay.worker", "io.tagrelay.support");
+	}
+
+	/**
 	 * The property classes of the given packages.
 	 * @param basePackages e.g. {@code io.tagrelay.ingest}
 	 * @return a checker
@@ -60,6 +76,14 @@ final class ConfigurationKeys {
 			throw new IllegalStateException("no @ConfigurationProperties classes found in " + List.of(basePackages));
 		}
 		return new ConfigurationKeys(List.copyOf(classes));
+	}
+
+	/**
+	 * The property classes.
+	 * @return the {@code @ConfigurationProperties} classes found
+	 */
+	List<Class<?>> propertyClasses() {
+		return this.propertyClasses;
 	}
 
 	/**

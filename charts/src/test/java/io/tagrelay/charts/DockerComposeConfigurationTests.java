@@ -25,7 +25,7 @@ class DockerComposeConfigurationTests {
 		Map<String, Object> environment = tagrelayVariables("ingest");
 
 		assertThat(environment).containsKey("TAGRELAY_INGEST_TOKENS");
-		assertThat(ConfigurationKeys.of("io.tagrelay.ingest").unbound(environment)).isEmpty();
+		assertThat(ConfigurationKeys.ingest().unbound(environment)).isEmpty();
 	}
 
 	@Test
@@ -33,7 +33,7 @@ class DockerComposeConfigurationTests {
 		Map<String, Object> environment = tagrelayVariables("worker");
 
 		assertThat(environment).containsKey("TAGRELAY_TARGETS_0_REPOSITORY");
-		assertThat(ConfigurationKeys.of("io.tagrelay.worker").unbound(environment)).isEmpty();
+		assertThat(ConfigurationKeys.worker().unbound(environment)).isEmpty();
 	}
 
 	@Test
@@ -41,8 +41,8 @@ class DockerComposeConfigurationTests {
 		Map<String, Object> environment = Map.of("TAGRELAY_INGEST_TOKEN", "local", "TAGRELAY_TARGETS_0_REPO",
 				"quay.io/acme/web", "TAGRELAY_INGEST_TOKENS", "local");
 
-		assertThat(ConfigurationKeys.of("io.tagrelay.ingest").unbound(environment))
-			.containsExactly("TAGRELAY_INGEST_TOKEN", "TAGRELAY_TARGETS_0_REPO");
+		assertThat(ConfigurationKeys.ingest().unbound(environment)).containsExactly("TAGRELAY_INGEST_TOKEN",
+				"TAGRELAY_TARGETS_0_REPO");
 	}
 
 	@SuppressWarnings("unchecked")

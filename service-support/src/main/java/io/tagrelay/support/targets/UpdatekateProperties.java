@@ -28,8 +28,9 @@ public record UpdatekateProperties(String repo, String deployment, String namesp
 			settings(repo, deployment, namespace, webhook, info).target();
 		}
 		catch (InvalidInputException ex) {
-			throw new InvalidInputException("invalid updatekate target (uk.repo, uk.deployment, uk.namespace, "
-					+ "i.e. UK_REPO, UK_DEPLOYMENT, UK_NAMESPACE): " + ex.getMessage());
+			throw new InvalidInputException(
+					"invalid updatekate target (uk.repo, uk.deployment, uk.namespace, uk.webhook, "
+							+ "i.e. UK_REPO, UK_DEPLOYMENT, UK_NAMESPACE, UK_WEBHOOK): " + ex.getMessage());
 		}
 	}
 

@@ -2,12 +2,25 @@ package io.tagrelay.model.target;
 
 import java.net.URI;
 
+import io.tagrelay.model.InvalidInputException;
+
 /**
  * Where a target's success/failure webhook goes ({@code tagrelay.targets[n].webhook}).
  *
  * @param url the receiver, or {@code null} for no webhook
  */
 public record WebhookEndpoint(URI url) {
+
+	public WebhookEndpoint {
+		if (url != null && !isHttp(url)) {
+			throw new InvalidInputException("webhook url must be an absolute http or https URL with a host");
+		}
+	}
+
+	private static boolean isHttp(URI url) {
+		String scheme = url.getScheme();
+		return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && url.getHost() != null;
+	}
 
 	/**
 	 * No webhook.
