@@ -2,8 +2,6 @@ package io.tagrelay.model;
 
 import java.util.regex.Pattern;
 
-import io.tagrelay.model.image.Printable;
-
 /**
  * The Kubernetes naming rules tagrelay checks before anything reaches the API server:
  * DNS-1123 labels (namespaces, container names) and subdomains (Deployment names).

@@ -1,20 +1,17 @@
 package io.tagrelay.ingest.auth;
 
-import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.tagrelay.ingest.filter.RefusingFilter;
 import io.tagrelay.ingest.problem.FilterProblems;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.Secret;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Lets a request through only if it presents one of the ingest tokens, in exactly one
@@ -27,18 +24,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /actuator/health;x/%2e%2e/info}) is not open, since the container would dispatch
  * it somewhere else.
  */
-class TokenAuthenticationFilter extends OncePerRequestFilter {
+class TokenAuthenticationFilter extends RefusingFilter {
 
 	private static final Pattern OPEN_PATHS = Pattern
 		.compile("/actuator/health(/liveness|/readiness)?|/actuator/prometheus");
 
 	private final List<Secret> tokens;
 
-	private final FilterProblems problems;
-
 	TokenAuthenticationFilter(List<Secret> tokens, FilterProblems problems) {
+		super(problems);
 		this.tokens = List.copyOf(tokens);
-		this.problems = problems;
 	}
 
 	@Override
@@ -49,15 +44,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	protected ErrorResponseException refusal(HttpServletRequest request) {
 		List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
-		if (authorizations.size() == 1 && isKnown(PresentedToken.from(authorizations.get(0)))) {
-			chain.doFilter(request, response);
-		}
-		else {
-			this.problems.send(request, response, Problems.unauthorized());
-		}
+		boolean known = authorizations.size() == 1 && isKnown(PresentedToken.from(authorizations.get(0)));
+		return known ? null : Problems.unauthorized();
 	}
 
 	private boolean isKnown(String presented) {

@@ -1,13 +1,9 @@
 package io.tagrelay.ingest.deployment;
 
-import java.time.Duration;
 import java.time.Instant;
 
-import io.tagrelay.ingest.config.IngestProperties;
+import io.tagrelay.ingest.accept.Acceptance;
 import io.tagrelay.ingest.problem.Problems;
-import io.tagrelay.ingest.publish.Accepted;
-import io.tagrelay.ingest.publish.Deferred;
-import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.ingest.state.TargetStateView;
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.EventIds;
@@ -41,18 +37,14 @@ class DeploymentController {
 
 	private final TargetStateView states;
 
-	private final EventPublisher publisher;
+	private final Acceptance acceptance;
 
 	private final RolloutWaiter waiter;
 
-	private final Duration enqueueTimeout;
-
-	DeploymentController(Targets targets, TargetStateView states, EventPublisher publisher, RolloutWaiter waiter,
-			IngestProperties properties) {
-		this.enqueueTimeout = properties.enqueueTimeout();
+	DeploymentController(Targets targets, TargetStateView states, Acceptance acceptance, RolloutWaiter waiter) {
 		this.targets = targets;
 		this.states = states;
-		this.publisher = publisher;
+		this.acceptance = acceptance;
 		this.waiter = waiter;
 	}
 
@@ -71,7 +63,7 @@ class DeploymentController {
 	}
 
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
-	DeferredResult<ResponseEntity<?>> set(@PathVariable String namespace, @PathVariable String deployment,
+	DeferredResult<? extends ResponseEntity<?>> set(@PathVariable String namespace, @PathVariable String deployment,
 			@PathVariable String container, @RequestBody ImageBody body,
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) String timeout) {
 		TargetRef ref = new TargetRef(namespace, deployment, container);
@@ -84,9 +76,7 @@ class DeploymentController {
 		if (wait) {
 			return this.waiter.publishAndWait(request, timeout);
 		}
-		return Deferred.of(
-				this.publisher.publish(request).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id))),
-				this.enqueueTimeout);
+		return this.acceptance.accept(request);
 	}
 
 	private Target requireTarget(TargetRef ref) {

@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.tagrelay.ingest.accept.Deferred;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.problem.Problems;
-import io.tagrelay.ingest.publish.Deferred;
 import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.ingest.results.OutcomeWaiters;
 import io.tagrelay.model.event.DeploymentOutcome;
@@ -38,10 +38,10 @@ class RolloutWaiter {
 	private final Duration enqueueTimeout;
 
 	RolloutWaiter(EventPublisher publisher, OutcomeWaiters waiters, IngestProperties properties) {
-		this.publisher = publisher;
-		this.waiters = waiters;
 		this.maxWait = properties.waitTimeout();
 		this.enqueueTimeout = properties.enqueueTimeout();
+		this.publisher = publisher;
+		this.waiters = waiters;
 	}
 
 	DeferredResult<ResponseEntity<?>> publishAndWait(ImageRequest request, String timeout) {

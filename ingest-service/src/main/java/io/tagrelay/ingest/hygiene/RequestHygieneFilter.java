@@ -1,38 +1,27 @@
 package io.tagrelay.ingest.hygiene;
 
-import java.io.IOException;
-
+import io.tagrelay.ingest.filter.RefusingFilter;
 import io.tagrelay.ingest.problem.FilterProblems;
 import io.tagrelay.ingest.problem.Problems;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Refuses, with a 400 problem and before anything reads it, a request whose query string
  * is malformed (see {@link QueryString}). Left to the container, such a query would fail
  * later as a 500, or be decoded leniently, and the container would log it raw.
  */
-class RequestHygieneFilter extends OncePerRequestFilter {
-
-	private final FilterProblems problems;
+class RequestHygieneFilter extends RefusingFilter {
 
 	RequestHygieneFilter(FilterProblems problems) {
-		this.problems = problems;
+		super(problems);
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	protected ErrorResponseException refusal(HttpServletRequest request) {
 		String problem = QueryString.problem(request.getQueryString());
-		if (problem != null) {
-			this.problems.send(request, response, Problems.badRequest(problem));
-			return;
-		}
-		chain.doFilter(request, response);
+		return (problem != null) ? Problems.badRequest(problem) : null;
 	}
 
 }

@@ -76,6 +76,14 @@ public class EventPublisher {
 		});
 	}
 
+	/**
+	 * How long a publish waits for Kafka's acknowledgement.
+	 * @return {@code tagrelay.ingest.enqueue-timeout}
+	 */
+	public Duration enqueueTimeout() {
+		return this.timeout;
+	}
+
 	private void record(long start, boolean acknowledged) {
 		Timer.builder("tagrelay.ingest.enqueue")
 			.description("Time until Kafka acknowledged (or failed to acknowledge) an event")

@@ -1,25 +1,22 @@
 package io.tagrelay.ingest.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagrelay.ingest.filter.FilterOrder;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
- * Puts the webhook metrics in front of every other filter on the webhook paths.
+ * Registers the webhook metrics on the webhook paths, at the top of the
+ * {@link FilterOrder}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
 	@Bean
 	FilterRegistrationBean<WebhookMetricsFilter> webhookMetrics(MeterRegistry meters) {
-		FilterRegistrationBean<WebhookMetricsFilter> registration = new FilterRegistrationBean<>(
-				new WebhookMetricsFilter(meters));
-		registration.addUrlPatterns("/webhook", "/webhooks/quay");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
+		return FilterOrder.WEBHOOK_METRICS.register(new WebhookMetricsFilter(meters), "/webhook", "/webhooks/quay");
 	}
 
 }

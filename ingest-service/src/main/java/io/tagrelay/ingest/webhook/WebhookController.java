@@ -1,13 +1,10 @@
 package io.tagrelay.ingest.webhook;
 
 import java.time.Instant;
-import java.time.Duration;
 
-import io.tagrelay.ingest.config.IngestProperties;
+import io.tagrelay.ingest.accept.Accepted;
+import io.tagrelay.ingest.accept.Acceptance;
 import io.tagrelay.ingest.problem.Problems;
-import io.tagrelay.ingest.publish.Accepted;
-import io.tagrelay.ingest.publish.Deferred;
-import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.quay.QuayPayloadParser;
@@ -32,14 +29,11 @@ class WebhookController {
 
 	private final Targets targets;
 
-	private final EventPublisher publisher;
+	private final Acceptance acceptance;
 
-	private final Duration enqueueTimeout;
-
-	WebhookController(Targets targets, EventPublisher publisher, IngestProperties properties) {
-		this.enqueueTimeout = properties.enqueueTimeout();
+	WebhookController(Targets targets, Acceptance acceptance) {
 		this.targets = targets;
-		this.publisher = publisher;
+		this.acceptance = acceptance;
 	}
 
 	@PostMapping(path = { "/webhook", "/webhooks/quay" },
@@ -50,9 +44,7 @@ class WebhookController {
 			throw Problems.forbidden("repository " + push.repository() + " is not configured as a target");
 		}
 		RegistryPush event = new RegistryPush(EventIds.next(), push.repository(), push.tags(), "quay", Instant.now());
-		return Deferred.of(
-				this.publisher.publish(event).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id))),
-				this.enqueueTimeout);
+		return this.acceptance.accept(event);
 	}
 
 }

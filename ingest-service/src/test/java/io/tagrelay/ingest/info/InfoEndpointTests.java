@@ -47,6 +47,16 @@ class InfoEndpointTests {
 			info.extractingPath("$.targets[1].containers[?(@.target.container == 'server')].availableReplicas")
 				.asArray()
 				.containsExactly(2);
+			info.extractingPath("$.targets[1]")
+				.asMap()
+				.containsOnlyKeys("repository", "namespace", "deployment", "container", "containers");
+			info.extractingPath("$.targets[1].containers[0]")
+				.asMap()
+				.containsOnlyKeys("target", "repository", "image", "replicas", "availableReplicas", "updatedReplicas",
+						"observedAt");
+			info.extractingPath("$.targets[1].containers[0].target")
+				.asMap()
+				.containsOnlyKeys("namespace", "deployment", "container");
 		});
 	}
 

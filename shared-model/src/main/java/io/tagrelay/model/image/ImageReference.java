@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tagrelay.model.Printable;
+
 /**
  * A parsed container image reference: {@code [registry/]path[:tag][@digest]}, normalised
  * the way the Docker distribution reference grammar does it ({@code docker.io} when no

@@ -2,6 +2,8 @@ package io.tagrelay.model.image;
 
 import java.util.regex.Pattern;
 
+import io.tagrelay.model.Printable;
+
 /**
  * The OCI distribution grammar for tags: {@code [A-Za-z0-9_][A-Za-z0-9._-]{0,127}}.
  */

@@ -1,4 +1,4 @@
-package io.tagrelay.ingest.publish;
+package io.tagrelay.ingest.accept;
 
 /**
  * The body of a 202: the id of the event Kafka acknowledged.

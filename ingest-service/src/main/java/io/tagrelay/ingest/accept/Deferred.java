@@ -1,4 +1,4 @@
-package io.tagrelay.ingest.publish;
+package io.tagrelay.ingest.accept;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

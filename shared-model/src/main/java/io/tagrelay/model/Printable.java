@@ -1,4 +1,4 @@
-package io.tagrelay.model.image;
+package io.tagrelay.model;
 
 /**
  * Makes untrusted text safe to quote in an error message or a log line: control

@@ -1,0 +1,59 @@
+package io.tagrelay.ingest.filter;
+
+import jakarta.servlet.Filter;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+
+/**
+ * The ingest's servlet filters, in the order a request passes them, top to bottom. The
+ * order is what makes each of them safe: the metrics see every refusal, nothing decodes a
+ * malformed query, and no unauthenticated caller's body is ever read.
+ */
+public enum FilterOrder {
+
+	/**
+	 * Counts webhooks by the status finally answered: first, so that it sees the refusals
+	 * of every filter below.
+	 */
+	WEBHOOK_METRICS,
+
+	/**
+	 * Refuses a malformed query string before anything decodes or logs it, with the same
+	 * 400 for every caller, authenticated or not.
+	 */
+	REQUEST_HYGIENE,
+
+	/**
+	 * Refuses a caller without a valid token before the body is read.
+	 */
+	AUTHENTICATION,
+
+	/**
+	 * Reads the body, at most up to the limit; only authenticated callers get here.
+	 */
+	BODY_SIZE_LIMIT;
+
+	/**
+	 * The filter's place in the servlet chain: near its top, in the order of this list.
+	 * @return the order of the filter's registration
+	 */
+	public int order() {
+		return Ordered.HIGHEST_PRECEDENCE + 10 * (ordinal() + 1);
+	}
+
+	/**
+	 * Registers a filter at this place in the chain.
+	 * @param <F> the filter's type
+	 * @param filter the filter
+	 * @param urlPatterns the paths it filters; every path if none is given
+	 * @return the registration
+	 */
+	public <F extends Filter> FilterRegistrationBean<F> register(F filter, String... urlPatterns) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns(urlPatterns);
+		registration.setOrder(order());
+		return registration;
+	}
+
+}
