@@ -32,33 +32,14 @@ class EventListener {
 
 	private final BatchDeployService service;
 
-	private final TopicsProperties kafka;
-
-	EventListener(EventCodec codec, BatchDeployService service, TopicsProperties kafka) {
+	EventListener(EventCodec codec, BatchDeployService service) {
 		this.codec = codec;
 		this.service = service;
-		this.kafka = kafka;
 	}
 
-	/**
-	 * The topic consumed ({@code tagrelay.kafka.topics.events}).
-	 * @return the topic name
-	 */
-	public String topic() {
-		return this.kafka.topics().events();
-	}
-
-	/**
-	 * The most events one poll hands over ({@code tagrelay.kafka.events-batch-size}).
-	 * @return the batch size
-	 */
-	public int batchSize() {
-		return this.kafka.eventsBatchSize();
-	}
-
-	@KafkaListener(id = ID, groupId = "tagrelay-worker", topics = "#{__listener.topic()}",
+	@KafkaListener(id = ID, groupId = "tagrelay-worker", topics = TopicsProperties.EVENTS,
 			containerFactory = ConsumeConfiguration.FACTORY, batch = "true",
-			properties = "max.poll.records:#{__listener.batchSize()}")
+			properties = "max.poll.records:" + TopicsProperties.EVENTS_BATCH_SIZE)
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
 		List<DeployEvent> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {

@@ -18,22 +18,11 @@ class WebhookListener {
 
 	private final WebhookNotifier notifier;
 
-	private final TopicsProperties kafka;
-
-	WebhookListener(WebhookNotifier notifier, TopicsProperties kafka) {
+	WebhookListener(WebhookNotifier notifier) {
 		this.notifier = notifier;
-		this.kafka = kafka;
 	}
 
-	/**
-	 * The topic consumed ({@code tagrelay.kafka.topics.results}).
-	 * @return the topic name
-	 */
-	public String topic() {
-		return this.kafka.topics().results();
-	}
-
-	@KafkaListener(id = ID, groupId = "tagrelay-webhooks", topics = "#{__listener.topic()}",
+	@KafkaListener(id = ID, groupId = "tagrelay-webhooks", topics = TopicsProperties.RESULTS,
 			containerFactory = NotifyConfiguration.FACTORY)
 	void onOutcome(ConsumerRecord<String, byte[]> record) {
 		this.notifier.deliver(record.value());

@@ -36,22 +36,11 @@ class OutcomeListener extends AbstractConsumerSeekAware {
 
 	private final OutcomeWaiters waiters;
 
-	private final TopicsProperties kafka;
-
-	OutcomeListener(OutcomeWaiters waiters, TopicsProperties kafka) {
+	OutcomeListener(OutcomeWaiters waiters) {
 		this.waiters = waiters;
-		this.kafka = kafka;
 	}
 
-	/**
-	 * The topic read ({@code tagrelay.kafka.topics.results}).
-	 * @return the topic name
-	 */
-	public String topic() {
-		return this.kafka.topics().results();
-	}
-
-	@KafkaListener(id = "tagrelay-ingest-results", topics = "#{__listener.topic()}",
+	@KafkaListener(id = "tagrelay-ingest-results", topics = TopicsProperties.RESULTS,
 			groupId = "tagrelay-ingest-results-${random.uuid}")
 	void onOutcome(ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {

@@ -34,20 +34,6 @@ public class TargetStateView extends AbstractConsumerSeekAware {
 
 	private final EventCodec codec = new EventCodec();
 
-	private final TopicsProperties kafka;
-
-	TargetStateView(TopicsProperties kafka) {
-		this.kafka = kafka;
-	}
-
-	/**
-	 * The topic read ({@code tagrelay.kafka.topics.state}).
-	 * @return the topic name
-	 */
-	public String topic() {
-		return this.kafka.topics().state();
-	}
-
 	/**
 	 * The last state the worker published for a container.
 	 * @param target the container
@@ -71,7 +57,7 @@ public class TargetStateView extends AbstractConsumerSeekAware {
 			.toList();
 	}
 
-	@KafkaListener(id = "tagrelay-ingest-state", topics = "#{__listener.topic()}",
+	@KafkaListener(id = "tagrelay-ingest-state", topics = TopicsProperties.STATE,
 			groupId = "tagrelay-ingest-state-${random.uuid}")
 	void onState(ConsumerRecord<String, byte[]> record) {
 		if (record.key() == null) {

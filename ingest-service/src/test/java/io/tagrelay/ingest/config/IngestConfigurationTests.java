@@ -1,14 +1,10 @@
 package io.tagrelay.ingest.config;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tagrelay.support.kafka.KafkaSupportConfiguration;
 import io.tagrelay.support.targets.TargetsConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
@@ -26,8 +22,9 @@ class IngestConfigurationTests {
 	@Test
 	void refusesToStartWithoutAToken() {
 		this.runner.withPropertyValues("uk.repo=quay.io/acme/web", "uk.deployment=web")
-			.run((context) -> assertThat(failure(context)).contains("tagrelay.ingest.tokens")
-				.contains("TAGRELAY_INGEST_TOKENS"));
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.ingest.tokens")
+				.hasStackTraceContaining("TAGRELAY_INGEST_TOKENS"));
 	}
 
 	@Test
@@ -49,7 +46,8 @@ class IngestConfigurationTests {
 	@Test
 	void refusesNonPositiveEnqueueTimeout() {
 		this.withToken.withPropertyValues("tagrelay.ingest.enqueue-timeout=0s")
-			.run((context) -> assertThat(failure(context)).contains("tagrelay.ingest.enqueue-timeout"));
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.ingest.enqueue-timeout"));
 	}
 
 	@Test
@@ -63,15 +61,6 @@ class IngestConfigurationTests {
 			.run((context) -> assertThat(context.getBean(InfoSwitch.class).enabled()).isTrue());
 		this.withToken.withPropertyValues("tagrelay.ingest.info.enabled=true")
 			.run((context) -> assertThat(context.getBean(InfoSwitch.class).enabled()).isTrue());
-	}
-
-	private static String failure(AssertableApplicationContext context) {
-		assertThat(context).hasFailed();
-		List<String> messages = new ArrayList<>();
-		for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-			messages.add(cause.getMessage());
-		}
-		return String.join("\n", messages);
 	}
 
 }

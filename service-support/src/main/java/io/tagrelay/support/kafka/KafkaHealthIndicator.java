@@ -5,36 +5,29 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.tagrelay.support.health.CachedHealthIndicator;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Kafka is reachable: {@code describeCluster} answers within a short timeout. Part of the
  * readiness group of both services (an ingest that cannot enqueue should get no traffic),
- * not of liveness (a restart would not bring Kafka back). The result is cached briefly so
- * that probes do not hammer the brokers.
+ * not of liveness (a restart would not bring Kafka back).
  */
-public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public class KafkaHealthIndicator extends CachedHealthIndicator implements DisposableBean {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
-
-	private static final Duration CACHE = Duration.ofSeconds(5);
 
 	private final KafkaAdmin kafkaAdmin;
 
 	private final String clientId;
 
 	private AdminClient client;
-
-	private Health last;
-
-	private long lastAt;
 
 	/**
 	 * Creates the indicator.
@@ -47,15 +40,7 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 	}
 
 	@Override
-	public synchronized Health health() {
-		if (this.last == null || System.nanoTime() - this.lastAt > CACHE.toNanos()) {
-			this.last = check();
-			this.lastAt = System.nanoTime();
-		}
-		return this.last;
-	}
-
-	private Health check() {
+	protected Health check() {
 		try {
 			String clusterId = client()
 				.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))

@@ -29,6 +29,24 @@ public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue
 		@DefaultValue("200") @Min(1) @Max(10000) int eventsBatchSize) {
 
 	/**
+	 * The bean's name, as Spring Boot names a {@code @ConfigurationProperties} bean
+	 * ({@code <prefix>-<class>}), for the expressions below.
+	 */
+	private static final String BEAN = "@'tagrelay.kafka-io.tagrelay.support.kafka.TopicsProperties'";
+
+	/** {@code @KafkaListener(topics = EVENTS)}: the events topic's name. */
+	public static final String EVENTS = "#{" + BEAN + ".topics().events()}";
+
+	/** {@code @KafkaListener(topics = RESULTS)}: the results topic's name. */
+	public static final String RESULTS = "#{" + BEAN + ".topics().results()}";
+
+	/** {@code @KafkaListener(topics = STATE)}: the state topic's name. */
+	public static final String STATE = "#{" + BEAN + ".topics().state()}";
+
+	/** {@code @KafkaListener(properties = ...)}: the events batch size. */
+	public static final String EVENTS_BATCH_SIZE = "#{" + BEAN + ".eventsBatchSize()}";
+
+	/**
 	 * A topic as tagrelay creates it when it is missing.
 	 * @param name the topic
 	 * @return its builder, with the configured partitions and replication factor
