@@ -1,7 +1,7 @@
 package io.tagrelay.ingest.webhook;
 
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.problem.Problems;
