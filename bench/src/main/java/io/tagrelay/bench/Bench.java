@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tagrelay.bench.kafka.OutcomeWatcher;
-import io.tagrelay.bench.load.Latencies;
 import io.tagrelay.bench.service.MemorySampler;
 import io.tagrelay.bench.service.ServiceProcess;
 import org.slf4j.Logger;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml cannot rot: every {@code TAGRELAY_*} and {@code UK_*} variable it
- * sets is a key the service it is set on really binds.
+ * docker-compose.yml cannot rot: it builds every runnable module from the one Dockerfile
+ * template, on the port the chart gives that service, and every {@code TAGRELAY_*} and
+ * {@code UK_*} variable it sets is a key the service it is set on really binds.
  */
 class DockerComposeConfigurationTests {
 
@@ -37,6 +40,29 @@ class DockerComposeConfigurationTests {
 	}
 
 	@Test
+	void buildsEveryRunnableModuleFromTheTemplate() throws Exception {
+		List<Object> modules = new ArrayList<>();
+		for (Map<String, Object> definition : services().values()) {
+			Object build = definition.get("build");
+			if (build != null) {
+				assertThat(RenderedChart.at(build, "context")).isEqualTo(".");
+				assertThat(RenderedChart.at(build, "dockerfile")).isEqualTo("docker/Dockerfile");
+				modules.add(RenderedChart.at(build, "args", "MODULE"));
+			}
+		}
+
+		assertThat(modules).containsExactlyInAnyOrderElementsOf(DockerfileTests.runnableModules());
+	}
+
+	@Test
+	void eachImageExposesThePortTheChartGivesItsContainer() throws IOException {
+		RenderedChart chart = RenderedChart.defaults();
+
+		assertThat(imageArgument("ingest", "PORT")).isEqualTo(containerPort(chart.ingest()));
+		assertThat(imageArgument("worker", "PORT")).isEqualTo(containerPort(chart.worker()));
+	}
+
+	@Test
 	void aMisspeltVariableIsReported() {
 		Map<String, Object> environment = Map.of("TAGRELAY_INGEST_TOKEN", "local", "TAGRELAY_TARGETS_0_REPO",
 				"quay.io/acme/web", "TAGRELAY_INGEST_TOKENS", "local");
@@ -45,20 +71,31 @@ class DockerComposeConfigurationTests {
 				"TAGRELAY_TARGETS_0_REPO");
 	}
 
+	private static String imageArgument(String service, String name) throws IOException {
+		return String.valueOf(RenderedChart.at(services().get(service), "build", "args", name));
+	}
+
+	private static String containerPort(Map<String, Object> deployment) {
+		return String.valueOf(RenderedChart.at(RenderedChart.container(deployment), "ports", 0, "containerPort"));
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> tagrelayVariables(String service) throws IOException {
+		Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");
+		Map<String, Object> tagrelay = new LinkedHashMap<>();
+		environment.forEach((name, value) -> {
+			if (name.startsWith("TAGRELAY_") || name.startsWith("UK_")) {
+				tagrelay.put(name, String.valueOf(value));
+			}
+		});
+		return tagrelay;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> services() throws IOException {
 		try (Reader reader = Files.newBufferedReader(COMPOSE_FILE)) {
 			Map<String, Object> compose = new Yaml().load(reader);
-			Map<String, Object> services = (Map<String, Object>) compose.get("services");
-			Map<String, Object> definition = (Map<String, Object>) services.get(service);
-			Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
-			Map<String, Object> tagrelay = new LinkedHashMap<>();
-			environment.forEach((name, value) -> {
-				if (name.startsWith("TAGRELAY_") || name.startsWith("UK_")) {
-					tagrelay.put(name, String.valueOf(value));
-				}
-			});
-			return tagrelay;
+			return (Map<String, Map<String, Object>>) compose.get("services");
 		}
 	}
 

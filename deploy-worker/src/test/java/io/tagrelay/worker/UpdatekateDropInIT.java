@@ -2,6 +2,7 @@ package io.tagrelay.worker;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.EventIds;
@@ -21,8 +22,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import java.util.Map;
 
 import static io.tagrelay.worker.MockCluster.container;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,9 +6,9 @@ import java.util.List;
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.support.kafka.TopicsProperties;
 import io.tagrelay.worker.deploy.BatchDeployService;
 import io.tagrelay.worker.deploy.EventsFailedException;
-import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -11,8 +11,8 @@ import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetState;
 import io.tagrelay.support.kafka.TopicsProperties;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**

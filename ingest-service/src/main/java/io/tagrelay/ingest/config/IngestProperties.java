@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.Secret;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

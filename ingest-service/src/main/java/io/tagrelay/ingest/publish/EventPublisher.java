@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tagrelay.ingest.config.IngestProperties;
-import io.tagrelay.support.kafka.TopicsProperties;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -2,8 +2,8 @@ package io.tagrelay.ingest.webhook;
 
 import java.time.Instant;
 
-import io.tagrelay.ingest.accept.Accepted;
 import io.tagrelay.ingest.accept.Acceptance;
+import io.tagrelay.ingest.accept.Accepted;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.event.DeploymentOutcome.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.model.event.DeploymentOutcome.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.event.RegistryPush;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.model.event.RegistryPush;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -2,12 +2,11 @@ package io.tagrelay.model.target;
 
 import java.time.Duration;
 
+import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.image.ImageReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.model.image.ImageReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

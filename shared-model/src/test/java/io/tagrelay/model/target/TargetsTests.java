@@ -3,9 +3,8 @@ package io.tagrelay.model.target;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import io.tagrelay.model.InvalidInputException;
+import org.junit.jupiter.api.Test;
 
 import static io.tagrelay.model.target.TargetTests.target;
 import static org.assertj.core.api.Assertions.assertThat;
