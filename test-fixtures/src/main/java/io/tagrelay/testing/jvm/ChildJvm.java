@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -131,17 +132,17 @@ public final class ChildJvm implements AutoCloseable {
 	 * @throws InterruptedException if interrupted
 	 */
 	public void awaitLog(String text, long lines, Duration timeout) throws InterruptedException {
-		awaitCondition(timeout, () -> linesContaining(text) >= lines);
+		awaitCondition(timeout, () -> lines((line) -> line.contains(text)) >= lines);
 	}
 
 	/**
-	 * How many lines of its log contain a text.
-	 * @param text the text
+	 * How many lines of its log match.
+	 * @param match the lines wanted
 	 * @return the count
 	 */
-	public long linesContaining(String text) {
+	public long lines(Predicate<String> match) {
 		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.UTF_8)) {
-			return lines.filter((line) -> line.contains(text)).count();
+			return lines.filter(match).count();
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return 0;
