@@ -63,12 +63,14 @@ final class StandaloneWorker implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.worker != null) {
-			this.worker.close();
+		try (SimulatedCluster cluster = this.cluster; WebhookReceiver receiver = this.receiver) {
+			if (this.worker != null) {
+				this.worker.close();
+			}
 		}
-		this.receiver.close();
-		this.cluster.close();
-		this.broker.destroy();
+		finally {
+			this.broker.destroy();
+		}
 	}
 
 }

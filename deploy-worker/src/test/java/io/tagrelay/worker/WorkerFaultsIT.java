@@ -119,14 +119,7 @@ class WorkerFaultsIT {
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
-		String prefix = "tagrelay.targets[" + index + "].";
-		registry.add(prefix + "repository", () -> "quay.io/acme/" + name);
-		registry.add(prefix + "namespace", () -> "demo");
-		registry.add(prefix + "deployment", () -> name);
-		registry.add(prefix + "rollout.max-attempts", () -> "200");
-		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
-		registry.add(prefix + "rollout.max-interval", () -> "50ms");
-		registry.add(prefix + "webhook.url", () -> receiver.url(webhook));
+		TestTargets.register(registry, index, "quay.io/acme/" + name, name, null, () -> receiver.url(webhook));
 	}
 
 	@BeforeAll

@@ -25,6 +25,7 @@ import io.tagrelay.testing.cluster.RolloutFate;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.Delivery;
 import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.TestTargets;
 import io.tagrelay.worker.WorkerTopics;
 import io.tagrelay.worker.select.Selection;
 import io.tagrelay.worker.select.TagSelector;
@@ -107,19 +108,7 @@ class DeployFlowIT {
 
 	private static void target(DynamicPropertyRegistry registry, int index, String repository, String deployment,
 			String container, String webhook) {
-		String prefix = "tagrelay.targets[" + index + "].";
-		registry.add(prefix + "repository", () -> repository);
-		registry.add(prefix + "namespace", () -> "demo");
-		registry.add(prefix + "deployment", () -> deployment);
-		if (container != null) {
-			registry.add(prefix + "container", () -> container);
-		}
-		if (!deployment.equals("stuck")) {
-			registry.add(prefix + "rollout.max-attempts", () -> "200");
-		}
-		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
-		registry.add(prefix + "rollout.max-interval", () -> "50ms");
-		registry.add(prefix + "webhook.url", () -> receiver.url(webhook));
+		TestTargets.register(registry, index, repository, deployment, container, () -> receiver.url(webhook));
 	}
 
 	@BeforeAll

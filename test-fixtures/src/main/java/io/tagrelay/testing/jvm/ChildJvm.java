@@ -40,22 +40,13 @@ public final class ChildJvm implements AutoCloseable {
 			.addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-reaper"));
 	}
 
-	private final String name;
-
-	private final Path log;
+	private final Launch launch;
 
 	private final Process process;
 
-	private final Instant spawned;
-
-	private final Duration gracefulStop;
-
-	ChildJvm(String name, Path log, Process process, Instant spawned, Duration gracefulStop) {
-		this.name = name;
-		this.log = log;
+	ChildJvm(Launch launch, Process process) {
+		this.launch = launch;
 		this.process = process;
-		this.spawned = spawned;
-		this.gracefulStop = gracefulStop;
 		RUNNING.add(process);
 	}
 
@@ -141,7 +132,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * @return the count
 	 */
 	public long lines(Predicate<String> match) {
-		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.UTF_8)) {
+		try (Stream<String> lines = Files.lines(this.launch.log(), StandardCharsets.UTF_8)) {
 			return lines.filter(match).count();
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -153,10 +144,11 @@ public final class ChildJvm implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.holds()) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "\n" + tail());
+				throw new IllegalStateException(
+						this.launch.name() + " exited with " + this.process.exitValue() + "\n" + tail());
 			}
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(this.name + " not ready after " + timeout + "\n" + tail());
+				throw new IllegalStateException(this.launch.name() + " not ready after " + timeout + "\n" + tail());
 			}
 			Thread.sleep(10);
 		}
@@ -171,7 +163,7 @@ public final class ChildJvm implements AutoCloseable {
 	 */
 	public int waitFor(Duration timeout) throws InterruptedException {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new IllegalStateException(this.name + " did not finish within " + timeout + "\n" + tail());
+			throw new IllegalStateException(this.launch.name() + " did not finish within " + timeout + "\n" + tail());
 		}
 		RUNNING.remove(this.process);
 		return this.process.exitValue();
@@ -224,7 +216,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * @return the start
 	 */
 	public Instant started() {
-		return this.process.info().startInstant().orElse(this.spawned);
+		return this.process.info().startInstant().orElse(this.launch.spawned());
 	}
 
 	/**
@@ -251,7 +243,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * @return the file
 	 */
 	public Path log() {
-		return this.log;
+		return this.launch.log();
 	}
 
 	/**
@@ -259,7 +251,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * @return the last lines of its log
 	 */
 	public String tail() {
-		return tail(this.log, 60);
+		return tail(this.launch.log(), 60);
 	}
 
 	/**
@@ -281,17 +273,28 @@ public final class ChildJvm implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		if (this.gracefulStop.isZero()) {
+		if (this.launch.gracefulStop().isZero()) {
 			kill();
 		}
 		else {
-			stop(this.gracefulStop);
+			stop(this.launch.gracefulStop());
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "child JVM " + this.name + " (pid " + pid() + ", log " + this.log + ")";
+		return "child JVM " + this.launch.name() + " (pid " + pid() + ", log " + this.launch.log() + ")";
+	}
+
+	/**
+	 * How a child was launched.
+	 *
+	 * @param name its name
+	 * @param log its log file
+	 * @param spawned when it was spawned
+	 * @param gracefulStop how long {@link #close()} lets it stop, zero to kill it
+	 */
+	record Launch(String name, Path log, Instant spawned, Duration gracefulStop) {
 	}
 
 	@FunctionalInterface

@@ -149,7 +149,8 @@ public final class ChildJvmBuilder {
 		builder.environment().putAll(this.environment);
 		try {
 			startLog(this.label + " " + String.join(" ", this.args));
-			return new ChildJvm(this.name, this.log, builder.start(), Instant.now(), this.gracefulStop);
+			Process process = builder.start();
+			return new ChildJvm(new ChildJvm.Launch(this.name, this.log, Instant.now(), this.gracefulStop), process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
