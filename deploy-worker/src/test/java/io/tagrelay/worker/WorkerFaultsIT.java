@@ -198,10 +198,7 @@ class WorkerFaultsIT {
 		assertThat(faults.served("GET", path)).isEqualTo(2);
 		assertThat(faults.served("PATCH", path)).isEqualTo(4);
 		assertThat(faults.requests("PATCH", deploymentPath("demo", "flaky"))).isEqualTo(5);
-		System.out.println("api-errors: published=1 outcomes=" + topics.outcomes(push).size() + " result="
-				+ topics.outcomes(push).get(0).result() + " faults=GET 503x1,429x1 PATCH 500x2,409x2 patches="
-				+ faults.requests("PATCH", deploymentPath("demo", "flaky")) + " final="
-				+ cluster.image("demo", "flaky", "flaky"));
+		summarise("api-errors", push, "GET 503x1,429x1 PATCH 500x2,409x2", "flaky");
 	}
 
 	@Test
@@ -222,10 +219,7 @@ class WorkerFaultsIT {
 		assertThat(cluster.image("demo", "slow", "slow")).isEqualTo("quay.io/acme/slow:1.1.0");
 		assertThat(faults.served("GET", path)).isEqualTo(2);
 		assertThat(faults.served("PATCH", path)).isEqualTo(1);
-		System.out.println("api-timeouts: published=1 outcomes=" + topics.outcomes(push).size() + " result="
-				+ topics.outcomes(push).get(0).result() + " faults=GET late x2 PATCH late x1 patches="
-				+ faults.requests("PATCH", deploymentPath("demo", "slow")) + " final="
-				+ cluster.image("demo", "slow", "slow"));
+		summarise("api-timeouts", push, "GET late x2 PATCH late x1", "slow");
 	}
 
 	@Test
@@ -374,6 +368,14 @@ class WorkerFaultsIT {
 		System.out.println("burst: published=" + count + " outcomes=" + outcomes.size() + " updated=" + updated
 				+ " patches=" + patches + " reads=" + reads + " polls>=" + fewestPolls + " final=" + greatest + " took="
 				+ tookMs + "ms seed=" + seed);
+	}
+
+	// one line of what a push under API faults came to
+	private static void summarise(String test, RegistryPush push, String faultsServed, String deployment) {
+		System.out.println(test + ": published=1 outcomes=" + topics.outcomes(push).size() + " result="
+				+ topics.outcomes(push).get(0).result() + " faults=" + faultsServed + " patches="
+				+ faults.requests("PATCH", deploymentPath("demo", deployment)) + " final="
+				+ cluster.image("demo", deployment, deployment));
 	}
 
 	private void publishAll(List<RegistryPush> pushes) {

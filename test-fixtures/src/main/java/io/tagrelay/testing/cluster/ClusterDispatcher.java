@@ -69,7 +69,7 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 			response = super.handlePatch(request);
 		}
 		catch (JsonPatchException ex) {
-			return SimulatedCluster.status(422, "Invalid",
+			return status(422, "Invalid",
 					"the server rejected our request due to an error in our request: test failed");
 		}
 		long applied = System.nanoTime();
@@ -110,6 +110,13 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 		String path = request.getPath();
 		int query = path.indexOf('?');
 		return (query >= 0) ? path.substring(0, query) : path;
+	}
+
+	static MockResponse status(int code, String reason, String message) {
+		String reasonField = (reason != null) ? "\"reason\":\"" + reason + "\"," : "";
+		return new MockResponse().setResponseCode(code)
+			.setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\"," + reasonField + "\"code\":"
+					+ code + ",\"message\":\"" + message + "\"}");
 	}
 
 }

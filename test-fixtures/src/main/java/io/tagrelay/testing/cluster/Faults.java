@@ -107,7 +107,7 @@ public final class Faults {
 	record Fault(int status, Duration delay) {
 
 		MockResponse response() {
-			return SimulatedCluster.status(this.status, null, "injected fault");
+			return ClusterDispatcher.status(this.status, null, "injected fault");
 		}
 
 	}

@@ -1,9 +1,6 @@
 package io.tagrelay.testing.cluster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +20,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.MockResponse;
 
 /**
  * A simulated Kubernetes cluster: fabric8's CRUD mock API server on a loopback port, with
@@ -284,39 +280,7 @@ public final class SimulatedCluster implements AutoCloseable {
 	 * @return the file
 	 */
 	public Path writeKubeconfig(Path file, String name, String namespace, String comment) {
-		String kubeconfig = """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: %1$s
-				  cluster:
-				    server: %2$s
-				contexts:
-				- name: %1$s
-				  context:
-				    cluster: %1$s
-				    namespace: %3$s
-				    user: %1$s
-				current-context: %1$s
-				users:
-				- name: %1$s
-				  user:
-				    token: %1$s
-				""".formatted(name, url(), namespace);
-		try {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			return Files.writeString(file, (comment != null) ? "# " + comment + "\n" + kubeconfig : kubeconfig);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static MockResponse status(int code, String reason, String message) {
-		String reasonField = (reason != null) ? "\"reason\":\"" + reason + "\"," : "";
-		return new MockResponse().setResponseCode(code)
-			.setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\"," + reasonField + "\"code\":"
-					+ code + ",\"message\":\"" + message + "\"}");
+		return Kubeconfig.write(file, url(), name, namespace, comment);
 	}
 
 	@Override

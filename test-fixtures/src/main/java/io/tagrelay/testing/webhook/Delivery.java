@@ -2,6 +2,8 @@ package io.tagrelay.testing.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,16 @@ public record Delivery(Instant receivedAt, String path, String webhookId, String
 		catch (RuntimeException ex) {
 			return JSON.getNodeFactory().stringNode(new String(this.body, StandardCharsets.UTF_8));
 		}
+	}
+
+	/**
+	 * Fields of the JSON body, as text.
+	 * @param names the fields' names
+	 * @return their values, {@code null} for a missing one
+	 */
+	public List<String> fields(String... names) {
+		JsonNode json = json();
+		return Arrays.stream(names).map((name) -> json.path(name).asString(null)).toList();
 	}
 
 	/**
