@@ -1,9 +1,12 @@
 package io.tagrelay.worker.select;
 
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.TagPolicy;
@@ -26,6 +29,14 @@ import org.semver4j.range.RangeListFactory;
 public final class TagSelector {
 
 	/**
+	 * npm's {@code Number.MAX_SAFE_INTEGER}: the largest numeric identifier it compares
+	 * as a number.
+	 */
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+	private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
+
+	/**
 	 * Chooses a tag.
 	 * @param running the container's current image
 	 * @param pushed the tags the registry announced
@@ -36,7 +47,7 @@ public final class TagSelector {
 		if (running.tag() == null) {
 			return Selection.skip("running image is pinned by digest without a tag");
 		}
-		Semver current = Semver.parse(running.tag());
+		Semver current = comparable(running.tag());
 		if (current == null) {
 			return Selection.skip("running tag is not semver");
 		}
@@ -74,10 +85,35 @@ public final class TagSelector {
 		return a.getMajor() == b.getMajor() && a.getMinor() == b.getMinor() && a.getPatch() == b.getPatch();
 	}
 
+	/**
+	 * The version a tag names, or {@code null} if it is not one tagrelay can compare: not
+	 * semver, or with a number beyond {@link #MAX_SAFE_INTEGER} in a pre-release
+	 * identifier (npm's semver compares a larger one as text; semver4j reads the digits
+	 * of an identifier as a {@code long} and throws when they do not fit), so such a tag
+	 * is ignored like {@code latest}.
+	 */
+	private static Semver comparable(String tag) {
+		Semver version = Semver.parse(tag);
+		if (version == null || version.getPreRelease().stream().anyMatch(TagSelector::isUnsafeNumber)) {
+			return null;
+		}
+		return version;
+	}
+
+	private static boolean isUnsafeNumber(String identifier) {
+		Matcher digits = DIGITS.matcher(identifier);
+		while (digits.find()) {
+			if (new BigInteger(digits.group()).compareTo(MAX_SAFE_INTEGER) > 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private record Candidate(String tag, Semver version) {
 
 		static Optional<Candidate> of(String tag) {
-			return Optional.ofNullable(Semver.parse(Objects.requireNonNull(tag)))
+			return Optional.ofNullable(comparable(Objects.requireNonNull(tag)))
 				.map((version) -> new Candidate(tag, version));
 		}
 

@@ -27,6 +27,19 @@ class TagSelectorTests {
 	}
 
 	@Test
+	void ignoresAPrereleaseNumberTooLargeToCompareInsteadOfFailing() {
+		// found by TagSelectorFuzzTests: semver4j threw NumberFormatException comparing
+		// it
+		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-999999999999999999997", "1.0.0-2"))
+			.isEqualTo(Selection.of("1.0.0-2"));
+		assertThat(select("quay.io/acme/web:1.0.0-999999999999999999997", "1.0.0-2").reason())
+			.isEqualTo("running tag is not semver");
+		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-rc99999999999999999999", "1.0.0-2"))
+			.isEqualTo(Selection.of("1.0.0-2"));
+		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-9007199254740991").chosen()).isTrue();
+	}
+
+	@Test
 	void neverDowngrades() {
 		Selection selection = select("quay.io/acme/web:1.2.0", "0.9.0", "1.1.5");
 		assertThat(selection.chosen()).isFalse();
