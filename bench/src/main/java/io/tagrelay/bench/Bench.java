@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.tagrelay.bench.kafka.OutcomeWatcher;
+import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.bench.service.MemorySampler;
-import io.tagrelay.bench.service.ServiceProcess;
+import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.testing.kafka.Index;
+import io.tagrelay.testing.kafka.TopicReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +54,7 @@ public final class Bench {
 				progress("started in " + ingestStartup + " and " + workerStartup);
 			}
 			progress("starting the ingest with " + (options.targets() + 2) + " targets");
-			ServiceProcess ingest = stack.startIngest(false);
+			BenchService ingest = stack.startIngest(false);
 			Duration ingestReady = ingest.awaitReady(START_TIMEOUT);
 			long ingestRss;
 			try (MemorySampler rss = MemorySampler.of(ingest)) {
@@ -68,20 +70,21 @@ public final class Bench {
 			if (options.figure(2) || options.figure(3) || options.figure(4)) {
 				stack.skipQueuedEvents();
 				progress("starting the worker");
-				ServiceProcess worker = stack.startWorker(false);
+				BenchService worker = stack.startWorker(false);
 				Duration workerReady = worker.awaitReady(START_TIMEOUT);
 				long workerRss;
-				try (OutcomeWatcher outcomes = new OutcomeWatcher(stack.bootstrapServers(), BenchStack.RESULTS);
+				try (TopicReader results = TopicReader.fromEnd(stack.bootstrapServers(), BenchStack.RESULTS);
 						MemorySampler rss = MemorySampler.of(worker)) {
+					Index<String> outcomes = outcomesByEventId(results);
 					if (options.figure(2)) {
 						progress("worker ready in " + workerReady.toMillis() + " ms; figure 2 (sequential pushes)");
-						report(summary, PushLatency.line(new PushLatency(ingest, stack.cluster().recorder(), outcomes)
+						report(summary, PushLatency.line(new PushLatency(ingest, stack.recorder(), outcomes)
 							.run(options.warmupPushes(), options.pushes())));
 					}
 					if (options.figure(3)) {
 						progress("figure 3 (" + options.targets() + " targets at once)");
 						report(summary,
-								new WorkerThroughput(stack.bootstrapServers(), stack.cluster().recorder(), outcomes)
+								new WorkerThroughput(stack.bootstrapServers(), stack.recorder(), outcomes)
 									.run(options.targets(), stack.kubeconfig(), 6)
 									.line());
 					}
@@ -128,7 +131,7 @@ public final class Bench {
 	 */
 	record Startup(Duration ready, Optional<Double> startedLog) {
 
-		static Startup of(ServiceProcess service) throws InterruptedException {
+		static Startup of(BenchService service) throws InterruptedException {
 			try (service) {
 				return new Startup(service.awaitReady(START_TIMEOUT), service.startedLogSeconds());
 			}
@@ -140,6 +143,15 @@ public final class Bench {
 					this.startedLog.map((s) -> String.format("%.2f s", s)).orElse("?"));
 		}
 
+	}
+
+	/**
+	 * The worker's outcomes by event id (the first one, for an event that concerns one
+	 * container), each with the moment it was read.
+	 */
+	private static Index<String> outcomesByEventId(TopicReader results) {
+		EventCodec codec = new EventCodec();
+		return results.index((record) -> codec.readOutcome(record.value()).eventId());
 	}
 
 	private static String loadAverage() {

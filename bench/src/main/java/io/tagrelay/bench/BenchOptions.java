@@ -52,7 +52,7 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 			given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
 		}
 		boolean smoke = Boolean.parseBoolean(given.remove("smoke"));
-		Map<String, String> values = new HashMap<>(smoke ? smokeDefaults() : defaults());
+		Map<String, String> values = defaults(smoke);
 		for (Map.Entry<String, String> entry : given.entrySet()) {
 			if (!values.containsKey(entry.getKey())) {
 				throw new IllegalArgumentException("unknown flag --" + entry.getKey() + "; see bench/README.md");
@@ -82,37 +82,21 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 		return this.figures.contains(figure);
 	}
 
-	private static Map<String, String> defaults() {
+	/**
+	 * The defaults of the flags, and (where it differs) the default of {@code --smoke};
+	 * {@code null} for none.
+	 */
+	private static Map<String, String> defaults(boolean smoke) {
+		String[][] flags = { { "duration", "15", "2" }, { "warmup", "5", "1" }, { "threads", "2" },
+				{ "connections", "16" }, { "rate-duration", "15", "2" }, { "pushes", "200", "20" },
+				{ "warmup-pushes", "20", "5" }, { "targets", "500", "50" }, { "figures", "1,2,3,4,5" },
+				{ "jmh-args", DEFAULT_JMH, "-f 1 -wi 1 -w 200ms -i 1 -r 200ms" }, { "jvm", DEFAULT_JVM },
+				{ "ingest-jvm", null }, { "worker-jvm", null }, { "jfr", "false" }, { "ingest-args", "" },
+				{ "worker-args", "" }, { "cds", "false" } };
 		Map<String, String> values = new HashMap<>();
-		values.put("duration", "15");
-		values.put("warmup", "5");
-		values.put("threads", "2");
-		values.put("connections", "16");
-		values.put("rate-duration", "15");
-		values.put("pushes", "200");
-		values.put("warmup-pushes", "20");
-		values.put("targets", "500");
-		values.put("figures", "1,2,3,4,5");
-		values.put("jmh-args", DEFAULT_JMH);
-		values.put("jvm", DEFAULT_JVM);
-		values.put("ingest-jvm", null);
-		values.put("worker-jvm", null);
-		values.put("jfr", "false");
-		values.put("ingest-args", "");
-		values.put("worker-args", "");
-		values.put("cds", "false");
-		return values;
-	}
-
-	private static Map<String, String> smokeDefaults() {
-		Map<String, String> values = defaults();
-		values.put("duration", "2");
-		values.put("warmup", "1");
-		values.put("rate-duration", "2");
-		values.put("pushes", "20");
-		values.put("warmup-pushes", "5");
-		values.put("targets", "50");
-		values.put("jmh-args", "-f 1 -wi 1 -w 200ms -i 1 -r 200ms");
+		for (String[] flag : flags) {
+			values.put(flag[0], (smoke && flag.length > 2) ? flag[2] : flag[1]);
+		}
 		return values;
 	}
 

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.tagrelay.bench.cluster.BenchCluster;
-import io.tagrelay.bench.cluster.BenchCluster.Workload;
+import io.tagrelay.bench.cluster.PatchRecorder;
+import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.bench.service.CdsArchive;
-import io.tagrelay.bench.service.ServiceProcess;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -28,9 +28,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * What the figures run against: a real Kafka broker (embedded KRaft, in this JVM), the
- * recording mock API server (in this JVM) holding one Deployment per target, and the two
- * services, each its own JVM started from its runnable jar with the same property keys a
- * deployment uses.
+ * simulated cluster (in this JVM, without a controller: every Deployment's rollouts are
+ * complete as soon as its spec is patched) holding one Deployment per target, whose image
+ * patches the {@link PatchRecorder} records, and the two services, each its own JVM
+ * started from its runnable jar with the same property keys a deployment uses.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -48,6 +49,12 @@ final class BenchStack implements AutoCloseable {
 
 	static final String FIRST_TAG = "1.0.0";
 
+	/** The namespace of every benchmark Deployment. */
+	static final String NAMESPACE = "bench";
+
+	/** The container every benchmark Deployment runs. */
+	static final String CONTAINER = "app";
+
 	private final List<AutoCloseable> running = new ArrayList<>();
 
 	private final Path root;
@@ -58,7 +65,9 @@ final class BenchStack implements AutoCloseable {
 
 	private final EmbeddedKafkaKraftBroker broker;
 
-	private final BenchCluster cluster;
+	private final SimulatedCluster cluster;
+
+	private final PatchRecorder recorder = new PatchRecorder();
 
 	private final Path targets;
 
@@ -75,12 +84,17 @@ final class BenchStack implements AutoCloseable {
 		this.broker = new EmbeddedKafkaKraftBroker(1, 6);
 		this.broker.afterPropertiesSet();
 		this.running.add(this.broker::destroy);
-		this.cluster = new BenchCluster();
+		this.cluster = SimulatedCluster.withoutController();
 		this.running.add(0, this.cluster);
-		this.cluster.create(workloads());
+		this.cluster.addPatchListener(this.recorder);
+		for (String deployment : deployments()) {
+			this.cluster.createDeployment(NAMESPACE, deployment, 1,
+					SimulatedCluster.container(CONTAINER, "quay.io/bench/" + deployment + ":" + FIRST_TAG));
+			this.cluster.rolledOutForever(NAMESPACE, deployment);
+		}
 		this.targets = writeTargets(dir.resolve("targets.properties"), deployments());
 		this.startupTargets = writeTargets(dir.resolve("targets-startup.properties"), List.of("ingest", "latency"));
-		this.kubeconfig = this.cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+		this.kubeconfig = this.cluster.writeKubeconfig(dir.resolve("kubeconfig"), "bench", NAMESPACE, null);
 	}
 
 	/**
@@ -98,17 +112,13 @@ final class BenchStack implements AutoCloseable {
 			.toList();
 	}
 
-	private List<Workload> workloads() {
-		return deployments().stream().map((d) -> new Workload(d, "quay.io/bench/" + d + ":" + FIRST_TAG)).toList();
-	}
-
 	private static Path writeTargets(Path file, List<String> names) throws IOException {
 		String properties = IntStream.range(0, names.size())
 			.mapToObj((i) -> String.join("\n",
 					"tagrelay.targets[%d].repository=quay.io/bench/%s".formatted(i, names.get(i)),
-					"tagrelay.targets[%d].namespace=%s".formatted(i, BenchCluster.NAMESPACE),
+					"tagrelay.targets[%d].namespace=%s".formatted(i, NAMESPACE),
 					"tagrelay.targets[%d].deployment=%s".formatted(i, names.get(i)),
-					"tagrelay.targets[%d].container=%s".formatted(i, BenchCluster.CONTAINER)))
+					"tagrelay.targets[%d].container=%s".formatted(i, CONTAINER)))
 			.collect(Collectors.joining("\n", "", "\n"));
 		return Files.writeString(file, properties);
 	}
@@ -118,7 +128,7 @@ final class BenchStack implements AutoCloseable {
 	 * @param startupOnly with only the two targets of figures 1 and 2, for the start-up
 	 * figure; otherwise with every target, for the other figures
 	 */
-	ServiceProcess startIngest(boolean startupOnly) throws Exception {
+	BenchService startIngest(boolean startupOnly) throws Exception {
 		List<String> args = new ArrayList<>(common(startupOnly));
 		args.add("--tagrelay.ingest.tokens=" + TOKEN);
 		args.addAll(this.options.ingestArgs());
@@ -129,7 +139,7 @@ final class BenchStack implements AutoCloseable {
 	 * Starts the worker.
 	 * @param startupOnly as for {@link #startIngest(boolean)}
 	 */
-	ServiceProcess startWorker(boolean startupOnly) throws Exception {
+	BenchService startWorker(boolean startupOnly) throws Exception {
 		List<String> args = new ArrayList<>(common(startupOnly));
 		args.addAll(this.options.workerArgs());
 		return start(name("worker", startupOnly), "deploy-worker", this.options.workerJvm(), args,
@@ -140,7 +150,7 @@ final class BenchStack implements AutoCloseable {
 		return startupOnly ? service + "-startup" : service;
 	}
 
-	private ServiceProcess start(String name, String module, List<String> flags, List<String> args,
+	private BenchService start(String name, String module, List<String> flags, List<String> args,
 			Map<String, String> environment) throws Exception {
 		List<String> jvm = new ArrayList<>(flags);
 		Path jar = jar(module);
@@ -156,7 +166,7 @@ final class BenchStack implements AutoCloseable {
 		if (this.options.jfr()) {
 			jvm.add("-XX:StartFlightRecording=filename=" + jfr(name) + ",settings=profile,dumponexit=true");
 		}
-		ServiceProcess service = ServiceProcess.start(name, jar, jvm, freePort(), args, environment, this.dir);
+		BenchService service = BenchService.start(name, jar, jvm, freePort(), args, environment, this.dir);
 		this.running.add(0, service);
 		return service;
 	}
@@ -204,8 +214,8 @@ final class BenchStack implements AutoCloseable {
 		return this.kubeconfig;
 	}
 
-	BenchCluster cluster() {
-		return this.cluster;
+	PatchRecorder recorder() {
+		return this.recorder;
 	}
 
 	private Path jar(String module) throws IOException {

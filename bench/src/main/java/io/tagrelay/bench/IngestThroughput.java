@@ -7,8 +7,8 @@ import java.util.List;
 
 import io.tagrelay.bench.load.ConstantRateLoad;
 import io.tagrelay.bench.load.Wrk;
+import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.bench.service.CpuTime;
-import io.tagrelay.bench.service.ServiceProcess;
 
 /**
  * Figure 1: durably acknowledged Quay pushes per second (every 202 is sent after Kafka's
@@ -25,7 +25,7 @@ final class IngestThroughput {
 
 	private static final int OPEN_LOOP_CONNECTIONS = 32;
 
-	private final ServiceProcess ingest;
+	private final BenchService ingest;
 
 	private final BenchOptions options;
 
@@ -33,7 +33,7 @@ final class IngestThroughput {
 
 	private String cpu = "";
 
-	IngestThroughput(ServiceProcess ingest, BenchOptions options, Path root) {
+	IngestThroughput(BenchService ingest, BenchOptions options, Path root) {
 		this.ingest = ingest;
 		this.options = options;
 		this.wrk = new Wrk(root.resolve("bench/wrk/tagrelay.lua"), options.threads(), options.connections());

@@ -2,9 +2,11 @@ package io.tagrelay.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tagrelay.testing.jvm.ChildJvm;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,15 +21,13 @@ final class JmhRun {
 
 	static String run(List<String> jmhArgs, Path dir) throws Exception {
 		Path results = dir.resolve("jmh.json");
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), "org.openjdk.jmh.Main"));
-		command.addAll(jmhArgs);
-		command.addAll(List.of("-rf", "json", "-rff", results.toString(), "io.tagrelay.bench.jmh"));
-		Process jmh = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dir.resolve("jmh.log").toFile())
-			.start();
-		if (jmh.waitFor() != 0) {
+		List<String> args = new ArrayList<>(jmhArgs);
+		args.addAll(List.of("-rf", "json", "-rff", results.toString(), "io.tagrelay.bench.jmh"));
+		int exit = ChildJvm.mainClass("jmh", "org.openjdk.jmh.Main", System.getProperty("java.class.path"))
+			.args(args)
+			.log(dir.resolve("jmh.log"))
+			.run(Duration.ofHours(1));
+		if (exit != 0) {
 			throw new IllegalStateException("JMH failed; see " + dir.resolve("jmh.log"));
 		}
 		List<String> parts = new ArrayList<>();

@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.tagrelay.bench.cluster.BenchCluster;
 import io.tagrelay.bench.cluster.PatchRecorder;
-import io.tagrelay.bench.kafka.OutcomeWatcher;
 import io.tagrelay.bench.load.Latencies;
-import io.tagrelay.bench.service.ServiceProcess;
+import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.testing.kafka.Index;
 
 /**
  * Figure 2: the time from sending a Quay push to the ingest until the mock API server
@@ -29,15 +29,17 @@ final class PushLatency {
 
 	private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]+)\"");
 
-	private final ServiceProcess ingest;
+	private final BenchService ingest;
 
 	private final PatchRecorder recorder;
 
-	private final OutcomeWatcher outcomes;
+	private final Index<String> outcomes;
+
+	private final EventCodec codec = new EventCodec();
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	PushLatency(ServiceProcess ingest, PatchRecorder recorder, OutcomeWatcher outcomes) {
+	PushLatency(BenchService ingest, PatchRecorder recorder, Index<String> outcomes) {
 		this.ingest = ingest;
 		this.recorder = recorder;
 		this.outcomes = outcomes;
@@ -57,7 +59,7 @@ final class PushLatency {
 
 	private long pushAndAwaitPatch(String tag, int timeoutSeconds) throws Exception {
 		String image = BenchStack.LATENCY_REPOSITORY + ":" + tag;
-		CompletableFuture<Long> patched = this.recorder.expect(BenchCluster.NAMESPACE, "latency", image);
+		CompletableFuture<Long> patched = this.recorder.expect(BenchStack.NAMESPACE, "latency", image);
 		HttpRequest push = HttpRequest.newBuilder(URI.create(this.ingest.url("/webhook")))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Basic " + IngestThroughput.basic())
@@ -76,7 +78,8 @@ final class PushLatency {
 		if (!id.find()) {
 			throw new IllegalStateException("no event id in " + answer.body());
 		}
-		DeploymentOutcome outcome = this.outcomes.outcome(id.group(1)).get(10, TimeUnit.SECONDS).outcome();
+		DeploymentOutcome outcome = this.codec
+			.readOutcome(this.outcomes.first(id.group(1)).get(10, TimeUnit.SECONDS).record().value());
 		if (outcome.result() != DeploymentOutcome.Result.UPDATED) {
 			throw new IllegalStateException("push of " + tag + " ended " + outcome);
 		}

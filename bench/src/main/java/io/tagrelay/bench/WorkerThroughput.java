@@ -11,10 +11,12 @@ import java.util.stream.IntStream;
 import io.tagrelay.bench.cluster.ApiCeiling;
 import io.tagrelay.bench.cluster.PatchRecorder;
 import io.tagrelay.bench.kafka.EventSender;
-import io.tagrelay.bench.kafka.OutcomeWatcher;
 import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.testing.kafka.Index;
+import io.tagrelay.testing.kafka.TopicReader.Read;
 
 /**
  * Figure 3: one push for each of many targets (one repository and Deployment each, so
@@ -29,9 +31,11 @@ final class WorkerThroughput {
 
 	private final PatchRecorder recorder;
 
-	private final OutcomeWatcher outcomes;
+	private final Index<String> outcomes;
 
-	WorkerThroughput(String bootstrapServers, PatchRecorder recorder, OutcomeWatcher outcomes) {
+	private final EventCodec codec = new EventCodec();
+
+	WorkerThroughput(String bootstrapServers, PatchRecorder recorder, Index<String> outcomes) {
 		this.bootstrapServers = bootstrapServers;
 		this.recorder = recorder;
 		this.outcomes = outcomes;
@@ -39,9 +43,9 @@ final class WorkerThroughput {
 
 	Result run(int targets, Path kubeconfig, int consumers) throws Exception {
 		List<String> deployments = IntStream.range(0, targets).mapToObj(BenchStack::workerTarget).toList();
-		double ceiling = ApiCeiling.targetsPerSecond(kubeconfig, deployments,
+		double ceiling = ApiCeiling.targetsPerSecond(kubeconfig, BenchStack.NAMESPACE, deployments,
 				(d) -> "quay.io/bench/" + d + ":" + BenchStack.FIRST_TAG, consumers);
-		List<CompletableFuture<OutcomeWatcher.Seen>> awaited = new ArrayList<>();
+		List<CompletableFuture<Read>> awaited = new ArrayList<>();
 		this.recorder.resetCounts();
 		long start;
 		try (EventSender sender = new EventSender(this.bootstrapServers, BenchStack.EVENTS)) {
@@ -50,7 +54,7 @@ final class WorkerThroughput {
 				RegistryPush push = new RegistryPush(EventIds.next(), "quay.io/bench/" + BenchStack.workerTarget(i),
 						List.of("1.0.1", "latest"), "bench", Instant.now());
 				pushes.add(push);
-				awaited.add(this.outcomes.outcome(push.eventId()));
+				awaited.add(this.outcomes.first(push.eventId()));
 			}
 			start = System.nanoTime();
 			pushes.forEach(sender::send);
@@ -58,10 +62,10 @@ final class WorkerThroughput {
 		}
 		long last = start;
 		int updated = 0;
-		for (CompletableFuture<OutcomeWatcher.Seen> outcome : awaited) {
-			OutcomeWatcher.Seen seen = outcome.get(5, TimeUnit.MINUTES);
+		for (CompletableFuture<Read> outcome : awaited) {
+			Read seen = outcome.get(5, TimeUnit.MINUTES);
 			last = Math.max(last, seen.nanos());
-			if (seen.outcome().result() == DeploymentOutcome.Result.UPDATED) {
+			if (this.codec.readOutcome(seen.record().value()).result() == DeploymentOutcome.Result.UPDATED) {
 				updated++;
 			}
 		}

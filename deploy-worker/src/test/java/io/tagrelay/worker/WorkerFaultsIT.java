@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -18,12 +17,14 @@ import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
 import io.tagrelay.model.event.EventCodec;
-import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.testing.cluster.Faults;
+import io.tagrelay.testing.cluster.SimulatedCluster;
+import io.tagrelay.testing.webhook.Delivery;
+import io.tagrelay.testing.webhook.WebhookReceiver;
 import io.tagrelay.worker.cluster.ClusterConfiguration;
 import io.tagrelay.worker.config.ClusterProperties;
 import io.tagrelay.worker.patch.ChangeMark;
@@ -49,7 +50,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.tagrelay.worker.MockCluster.container;
+import static io.tagrelay.testing.cluster.SimulatedCluster.container;
+import static io.tagrelay.testing.cluster.SimulatedCluster.deploymentPath;
+import static io.tagrelay.worker.WorkerTopics.header;
+import static io.tagrelay.worker.WorkerTopics.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,7 +79,9 @@ class WorkerFaultsIT {
 
 	static final int BATCH_SIZE = 200;
 
-	static final MockCluster cluster = new MockCluster();
+	static final SimulatedCluster cluster = SimulatedCluster.start();
+
+	static final Faults faults = cluster.faults();
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
@@ -83,7 +89,7 @@ class WorkerFaultsIT {
 	static final String DOWN_RECEIVER = "http://relay:url-password@127.0.0.1:" + closedPort()
 			+ "/hook?token=query-token";
 
-	static TopicRecorder recorder;
+	static WorkerTopics topics;
 
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
@@ -113,35 +119,27 @@ class WorkerFaultsIT {
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
-		String prefix = "tagrelay.targets[" + index + "].";
-		registry.add(prefix + "repository", () -> "quay.io/acme/" + name);
-		registry.add(prefix + "namespace", () -> "demo");
-		registry.add(prefix + "deployment", () -> name);
-		registry.add(prefix + "rollout.max-attempts", () -> "200");
-		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
-		registry.add(prefix + "rollout.max-interval", () -> "50ms");
-		registry.add(prefix + "webhook.url", () -> receiver.url(webhook));
+		TestTargets.register(registry, index, "quay.io/acme/" + name, name, null, () -> receiver.url(webhook));
 	}
 
 	@BeforeAll
-	static void recordTopics(@Autowired EmbeddedKafkaBroker broker) {
+	static void readTopics(@Autowired EmbeddedKafkaBroker broker, @Autowired KafkaTemplate<String, byte[]> kafka) {
 		// the webhooks consumer may still be working off the burst test's outcomes
 		Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
-		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.webhooks.dlt",
-				"tagrelay.events.dlt");
+		topics = new WorkerTopics(broker.getBrokersAsString(), kafka);
 	}
 
 	@AfterAll
 	static void close() {
 		Awaitility.reset();
-		recorder.close();
+		topics.close();
 		receiver.close();
 		cluster.close();
 	}
 
 	@Test
 	void anEventDeliveredAgainAfterTheWorkerDiedPastItsPatchIsReportedUpdatedWithOneWebhook() throws Exception {
-		cluster.create("demo", "crash", container("crash", "quay.io/acme/crash:1.0.0"));
+		cluster.createDeployment("demo", "crash", 2, container("crash", "quay.io/acme/crash:1.0.0"));
 		RegistryPush push = push("quay.io/acme/crash", "1.1.0");
 		// what the worker did before it died: its patch, mark included, went through; no
 		// outcome, no webhook, no offset commit
@@ -149,184 +147,182 @@ class WorkerFaultsIT {
 		this.patcher.replaceImage(read, 0, "quay.io/acme/crash:1.1.0",
 				new ChangeMark(push.eventId(), "crash", "quay.io/acme/crash:1.0.0"));
 
-		send(push);
+		topics.send(push);
 
-		await().untilAsserted(() -> assertThat(outcomes(push)).singleElement().satisfies((outcome) -> {
+		await().untilAsserted(() -> assertThat(topics.outcomes(push)).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.result()).isEqualTo(Result.UPDATED);
 			assertThat(outcome.previousImage()).isEqualTo("quay.io/acme/crash:1.0.0");
 			assertThat(outcome.image()).isEqualTo("quay.io/acme/crash:1.1.0");
 		}));
 		String webhookId = "msg_" + push.eventId() + "_" + sha256Prefix("demo/crash/crash");
-		await().untilAsserted(() -> assertThat(receiver.received("/crash")).extracting(WebhookReceiver.Received::id)
+		await().untilAsserted(() -> assertThat(receiver.received("/crash")).extracting(Delivery::webhookId)
 			.containsExactly(webhookId));
 
 		RegistryPush sameTagAgain = push("quay.io/acme/crash", "1.1.0");
-		send(sameTagAgain);
-		await().untilAsserted(() -> assertThat(outcomes(sameTagAgain)).singleElement()
+		topics.send(sameTagAgain);
+		await().untilAsserted(() -> assertThat(topics.outcomes(sameTagAgain)).singleElement()
 			.extracting(DeploymentOutcome::result)
 			.isEqualTo(Result.SKIPPED));
 		RegistryPush next = push("quay.io/acme/crash", "1.2.0");
-		send(next);
+		topics.send(next);
 		// the results of one container are delivered in order: once the next webhook is
 		// in, no second one of the redelivered event is still on its way
 		await().untilAsserted(() -> assertThat(receiver.received("/crash")).hasSize(2));
-		assertThat(receiver.received("/crash")).extracting(WebhookReceiver.Received::id)
+		assertThat(receiver.received("/crash")).extracting(Delivery::webhookId)
 			.containsExactly(webhookId, "msg_" + next.eventId() + "_" + sha256Prefix("demo/crash/crash"));
 		assertThat(cluster.client().apps().deployments().inNamespace("demo").withName("crash").get())
 			.extracting((d) -> d.getMetadata().getAnnotations().get("tagrelay.io/event-id"))
 			.isEqualTo(next.eventId());
-		long delivered = receiver.received("/crash").stream().filter((r) -> r.id().equals(webhookId)).count();
-		System.out.println("redelivery: published=1 outcomes=" + outcomes(push).size() + " result="
-				+ outcomes(push).get(0).result() + " webhooks=" + delivered + " final="
+		long delivered = receiver.received("/crash").stream().filter((r) -> r.webhookId().equals(webhookId)).count();
+		System.out.println("redelivery: published=1 outcomes=" + topics.outcomes(push).size() + " result="
+				+ topics.outcomes(push).get(0).result() + " webhooks=" + delivered + " final="
 				+ cluster.image("demo", "crash", "crash"));
 	}
 
 	@Test
 	void retriesServerErrorsThrottlingAndConflictsWithBackoffThenApplies() {
-		cluster.create("demo", "flaky", container("flaky", "quay.io/acme/flaky:1.0.0"));
-		String path = MockCluster.deploymentPath("demo", "flaky");
-		cluster.fail("GET", path, 503, 1);
-		cluster.fail("GET", path, 429, 1);
-		cluster.fail("PATCH", path, 500, 2);
-		cluster.fail("PATCH", path, 409, 2);
+		cluster.createDeployment("demo", "flaky", 2, container("flaky", "quay.io/acme/flaky:1.0.0"));
+		String path = deploymentPath("demo", "flaky");
+		faults.fail("GET", path, 503, 1);
+		faults.fail("GET", path, 429, 1);
+		faults.fail("PATCH", path, 500, 2);
+		faults.fail("PATCH", path, 409, 2);
 		RegistryPush push = push("quay.io/acme/flaky", "1.1.0");
 
-		send(push);
+		topics.send(push);
 
-		await().untilAsserted(() -> assertThat(outcomes(push)).singleElement()
+		await().untilAsserted(() -> assertThat(topics.outcomes(push)).singleElement()
 			.extracting(DeploymentOutcome::result)
 			.isEqualTo(Result.UPDATED));
 		assertThat(cluster.image("demo", "flaky", "flaky")).isEqualTo("quay.io/acme/flaky:1.1.0");
-		assertThat(cluster.faultsServed("GET", path)).isEqualTo(2);
-		assertThat(cluster.faultsServed("PATCH", path)).isEqualTo(4);
-		assertThat(cluster.requests("PATCH", "demo", "flaky")).isEqualTo(5);
-		System.out.println("api-errors: published=1 outcomes=" + outcomes(push).size() + " result="
-				+ outcomes(push).get(0).result() + " faults=GET 503x1,429x1 PATCH 500x2,409x2 patches="
-				+ cluster.requests("PATCH", "demo", "flaky") + " final=" + cluster.image("demo", "flaky", "flaky"));
+		assertThat(faults.served("GET", path)).isEqualTo(2);
+		assertThat(faults.served("PATCH", path)).isEqualTo(4);
+		assertThat(faults.requests("PATCH", deploymentPath("demo", "flaky"))).isEqualTo(5);
+		summarise("api-errors", push, "GET 503x1,429x1 PATCH 500x2,409x2", "flaky");
 	}
 
 	@Test
 	void retriesRequestsTheApiServerAnswersTooLateEvenAPatchItCarriedOut() {
-		cluster.create("demo", "slow", container("slow", "quay.io/acme/slow:1.0.0"));
-		String path = MockCluster.deploymentPath("demo", "slow");
-		cluster.answerLate("GET", path, Duration.ofSeconds(3), 2);
-		cluster.answerLate("PATCH", path, Duration.ofSeconds(3), 1);
+		cluster.createDeployment("demo", "slow", 2, container("slow", "quay.io/acme/slow:1.0.0"));
+		String path = deploymentPath("demo", "slow");
+		faults.answerLate("GET", path, Duration.ofSeconds(3), 2);
+		faults.answerLate("PATCH", path, Duration.ofSeconds(3), 1);
 		RegistryPush push = push("quay.io/acme/slow", "1.1.0");
 
-		send(push);
+		topics.send(push);
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(outcomes(push)).singleElement().satisfies((outcome) -> {
+			.untilAsserted(() -> assertThat(topics.outcomes(push)).singleElement().satisfies((outcome) -> {
 				assertThat(outcome.result()).isEqualTo(Result.UPDATED);
 				assertThat(outcome.previousImage()).isEqualTo("quay.io/acme/slow:1.0.0");
 			}));
 		assertThat(cluster.image("demo", "slow", "slow")).isEqualTo("quay.io/acme/slow:1.1.0");
-		assertThat(cluster.faultsServed("GET", path)).isEqualTo(2);
-		assertThat(cluster.faultsServed("PATCH", path)).isEqualTo(1);
-		System.out.println("api-timeouts: published=1 outcomes=" + outcomes(push).size() + " result="
-				+ outcomes(push).get(0).result() + " faults=GET late x2 PATCH late x1 patches="
-				+ cluster.requests("PATCH", "demo", "slow") + " final=" + cluster.image("demo", "slow", "slow"));
+		assertThat(faults.served("GET", path)).isEqualTo(2);
+		assertThat(faults.served("PATCH", path)).isEqualTo(1);
+		summarise("api-timeouts", push, "GET late x2 PATCH late x1", "slow");
 	}
 
 	@Test
 	void doesNotRetryAnswersThatARetryWouldNotChange() {
-		cluster.create("demo", "locked", container("locked", "quay.io/acme/locked:1.0.0"));
-		cluster.create("demo", "invalid", container("invalid", "quay.io/acme/invalid:1.0.0"));
-		cluster.fail("PATCH", MockCluster.deploymentPath("demo", "locked"), 403, 3);
-		cluster.fail("PATCH", MockCluster.deploymentPath("demo", "invalid"), 422, 3);
+		cluster.createDeployment("demo", "locked", 2, container("locked", "quay.io/acme/locked:1.0.0"));
+		cluster.createDeployment("demo", "invalid", 2, container("invalid", "quay.io/acme/invalid:1.0.0"));
+		faults.fail("PATCH", deploymentPath("demo", "locked"), 403, 3);
+		faults.fail("PATCH", deploymentPath("demo", "invalid"), 422, 3);
 		RegistryPush forbidden = push("quay.io/acme/locked", "1.1.0");
 		RegistryPush invalid = push("quay.io/acme/invalid", "1.1.0");
 
-		send(forbidden);
-		send(invalid);
+		topics.send(forbidden);
+		topics.send(invalid);
 
-		await().untilAsserted(() -> assertThat(outcomes(forbidden)).singleElement().satisfies((outcome) -> {
+		await().untilAsserted(() -> assertThat(topics.outcomes(forbidden)).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.result()).isEqualTo(Result.FAILED);
 			assertThat(outcome.reason()).startsWith("patch failed").contains("403");
 		}));
-		await().untilAsserted(() -> assertThat(outcomes(invalid)).singleElement().satisfies((outcome) -> {
+		await().untilAsserted(() -> assertThat(topics.outcomes(invalid)).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.result()).isEqualTo(Result.FAILED);
 			assertThat(outcome.reason()).startsWith("patch failed").contains("422");
 		}));
-		assertThat(cluster.faultsServed("PATCH", MockCluster.deploymentPath("demo", "locked"))).isOne();
-		assertThat(cluster.faultsServed("PATCH", MockCluster.deploymentPath("demo", "invalid"))).isOne();
+		assertThat(faults.served("PATCH", deploymentPath("demo", "locked"))).isOne();
+		assertThat(faults.served("PATCH", deploymentPath("demo", "invalid"))).isOne();
 		assertThat(cluster.image("demo", "locked", "locked")).isEqualTo("quay.io/acme/locked:1.0.0");
 		assertThat(cluster.image("demo", "invalid", "invalid")).isEqualTo("quay.io/acme/invalid:1.0.0");
 	}
 
 	@Test
 	void deadLettersAWebhookWhoseReceiverStaysDownWithoutDelayingLaterDeployments(CapturedOutput output) {
-		cluster.create("demo", "refused", container("refused", "quay.io/acme/refused:1.0.0"));
-		cluster.create("demo", "after", container("after", "quay.io/acme/after:1.0.0"));
+		cluster.createDeployment("demo", "refused", 2, container("refused", "quay.io/acme/refused:1.0.0"));
+		cluster.createDeployment("demo", "after", 2, container("after", "quay.io/acme/after:1.0.0"));
 		RegistryPush first = push("quay.io/acme/refused", "1.1.0");
-		send(first);
-		await().untilAsserted(() -> assertThat(outcomes(first)).singleElement()
+		topics.send(first);
+		await().untilAsserted(() -> assertThat(topics.outcomes(first)).singleElement()
 			.extracting(DeploymentOutcome::result)
 			.isEqualTo(Result.UPDATED));
 		long start = System.nanoTime();
 
 		RegistryPush second = push("quay.io/acme/after", "2.0.0");
-		send(second);
+		topics.send(second);
 
-		await().untilAsserted(() -> assertThat(outcomes(second)).singleElement()
+		await().untilAsserted(() -> assertThat(topics.outcomes(second)).singleElement()
 			.extracting(DeploymentOutcome::result)
 			.isEqualTo(Result.UPDATED));
 		long appliedMs = (System.nanoTime() - start) / 1_000_000;
 		assertThat(cluster.image("demo", "after", "after")).isEqualTo("quay.io/acme/after:2.0.0");
-		assertThat(webhookDeadLetters("demo/refused/refused")).as("the first webhook is still being retried").isEmpty();
+		assertThat(topics.webhookDeadLetters("demo/refused/refused")).as("the first webhook is still being retried")
+			.isEmpty();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(
-					() -> assertThat(webhookDeadLetters("demo/refused/refused")).singleElement().satisfies((record) -> {
-						assertThat(this.codec.readOutcome(record.value()).eventId()).isEqualTo(first.eventId());
-						assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo("tagrelay.results");
-						assertThat(header(record, "kafka_dlt-exception-message")).contains(
-								"webhook deployment.updated for demo/refused/refused not delivered to http://127.0.0.1:")
-							.contains("/hook: ")
-							.contains("ConnectException");
-						assertThat(everything(record)).doesNotContain("url-password", "query-token", "relay:",
-								"dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ");
-					}));
+			.untilAsserted(() -> assertThat(topics.webhookDeadLetters("demo/refused/refused")).singleElement()
+				.satisfies((record) -> {
+					assertThat(this.codec.readOutcome(record.value()).eventId()).isEqualTo(first.eventId());
+					assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo("tagrelay.results");
+					assertThat(header(record, "kafka_dlt-exception-message")).contains(
+							"webhook deployment.updated for demo/refused/refused not delivered to http://127.0.0.1:")
+						.contains("/hook: ")
+						.contains("ConnectException");
+					assertThat(everything(record)).doesNotContain("url-password", "query-token", "relay:",
+							"dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ");
+				}));
 		long deadLetteredMs = (System.nanoTime() - start) / 1_000_000;
 		assertThat(appliedMs).as("applied before the webhook was given up").isLessThan(deadLetteredMs);
 		await().untilAsserted(() -> assertThat(receiver.received("/after")).hasSize(1));
 		assertThat(output.getAll()).contains("not delivered to http://127.0.0.1:")
 			.doesNotContain("url-password", "query-token", "dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ");
-		System.out.println("webhook-dlt: published=2 outcomes=" + (outcomes(first).size() + outcomes(second).size())
-				+ " applied=2 delivered=" + receiver.received("/after").size() + " dead-lettered="
-				+ webhookDeadLetters("demo/refused/refused").size() + " second-applied-after=" + appliedMs
-				+ "ms dead-lettered-after=" + deadLetteredMs + "ms");
+		System.out.println(
+				"webhook-dlt: published=2 outcomes=" + (topics.outcomes(first).size() + topics.outcomes(second).size())
+						+ " applied=2 delivered=" + receiver.received("/after").size() + " dead-lettered="
+						+ topics.webhookDeadLetters("demo/refused/refused").size() + " second-applied-after="
+						+ appliedMs + "ms dead-lettered-after=" + deadLetteredMs + "ms");
 	}
 
 	@Test
 	void deadLettersAnEventWhoseDeploymentCannotBeReadPastAllRetriesAndAppliesTheRestOfThePoll() {
-		cluster.create("demo", "outage", container("outage", "quay.io/acme/outage:1.0.0"));
-		cluster.create("demo", "bystander", container("bystander", "quay.io/acme/bystander:1.0.0"));
-		String path = MockCluster.deploymentPath("demo", "outage");
+		cluster.createDeployment("demo", "outage", 2, container("outage", "quay.io/acme/outage:1.0.0"));
+		cluster.createDeployment("demo", "bystander", 2, container("bystander", "quay.io/acme/bystander:1.0.0"));
+		String path = deploymentPath("demo", "outage");
 		// 5 attempts of the read in each of the 3 deliveries of the record
-		cluster.fail("GET", path, 503, 15);
+		faults.fail("GET", path, 503, 15);
 		RegistryPush failing = push("quay.io/acme/outage", "1.1.0");
 		RegistryPush bystander = push("quay.io/acme/bystander", "1.1.0");
 		MessageListenerContainer events = this.listeners.getListenerContainer("events");
 		events.stop();
 		try {
-			send(failing);
-			send(bystander);
+			topics.send(failing);
+			topics.send(bystander);
 		}
 		finally {
 			events.start();
 		}
 
-		await().untilAsserted(() -> assertThat(recorder.records("tagrelay.events.dlt"))
+		await().untilAsserted(() -> assertThat(topics.records(WorkerTopics.EVENTS_DLT))
 			.filteredOn((record) -> failing.eventId().equals(this.codec.readEvent(record.value()).eventId()))
 			.singleElement()
 			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("503")));
-		await().untilAsserted(
-				() -> assertThat(outcomes(bystander)).extracting(DeploymentOutcome::result).contains(Result.UPDATED));
-		assertThat(outcomes(failing)).isEmpty();
-		assertThat(cluster.faultsServed("GET", path)).isEqualTo(15);
+		await().untilAsserted(() -> assertThat(topics.outcomes(bystander)).extracting(DeploymentOutcome::result)
+			.contains(Result.UPDATED));
+		assertThat(topics.outcomes(failing)).isEmpty();
+		assertThat(faults.served("GET", path)).isEqualTo(15);
 		assertThat(cluster.image("demo", "outage", "outage")).isEqualTo("quay.io/acme/outage:1.0.0");
-		System.out.println("api-outage: published=2 outcomes=" + outcomes(bystander).size() + " applied=1"
-				+ " dead-lettered=1 faults=GET 503x" + cluster.faultsServed("GET", path));
+		System.out.println("api-outage: published=2 outcomes=" + topics.outcomes(bystander).size() + " applied=1"
+				+ " dead-lettered=1 faults=GET 503x" + faults.served("GET", path));
 	}
 
 	// -Dburst.pushes=100000 for a longer run
@@ -334,7 +330,7 @@ class WorkerFaultsIT {
 	void worksOffABurstOfPushesQueuedWhileTheWorkerWasDownWithFewPatches() throws Exception {
 		int count = Integer.getInteger("burst.pushes", 10_000);
 		long seed = Long.getLong("burst.seed", System.nanoTime());
-		cluster.create("demo", "burst", container("burst", "quay.io/acme/burst:1.0.0"));
+		cluster.createDeployment("demo", "burst", 2, container("burst", "quay.io/acme/burst:1.0.0"));
 		List<String> tags = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			tags.add("1." + (i / 1000) + "." + (i % 1000));
@@ -355,13 +351,13 @@ class WorkerFaultsIT {
 		}
 
 		await().atMost(Duration.ofSeconds(120))
-			.untilAsserted(() -> assertThat(outcomesOf(eventIds)).hasSizeGreaterThanOrEqualTo(count));
+			.untilAsserted(() -> assertThat(topics.outcomes(eventIds)).hasSizeGreaterThanOrEqualTo(count));
 		long tookMs = (System.nanoTime() - start) / 1_000_000;
-		List<DeploymentOutcome> outcomes = outcomesOf(eventIds);
+		List<DeploymentOutcome> outcomes = topics.outcomes(eventIds);
 		assertThat(outcomes).extracting(DeploymentOutcome::eventId).doesNotHaveDuplicates();
 		assertThat(cluster.image("demo", "burst", "burst")).isEqualTo("quay.io/acme/burst:" + greatest);
-		int patches = cluster.requests("PATCH", "demo", "burst");
-		int reads = cluster.requests("GET", "demo", "burst");
+		int patches = faults.requests("PATCH", deploymentPath("demo", "burst"));
+		int reads = faults.requests("GET", deploymentPath("demo", "burst"));
 		int fewestPolls = (count + BATCH_SIZE - 1) / BATCH_SIZE;
 		assertThat(patches).as("patches, at most one per poll").isBetween(1, fewestPolls);
 		long updated = outcomes.stream().filter((o) -> o.result() == Result.UPDATED).count();
@@ -374,28 +370,20 @@ class WorkerFaultsIT {
 				+ tookMs + "ms seed=" + seed);
 	}
 
+	// one line of what a push under API faults came to
+	private static void summarise(String test, RegistryPush push, String faultsServed, String deployment) {
+		System.out.println(test + ": published=1 outcomes=" + topics.outcomes(push).size() + " result="
+				+ topics.outcomes(push).get(0).result() + " faults=" + faultsServed + " patches="
+				+ faults.requests("PATCH", deploymentPath("demo", deployment)) + " final="
+				+ cluster.image("demo", deployment, deployment));
+	}
+
 	private void publishAll(List<RegistryPush> pushes) {
 		List<CompletableFuture<?>> sent = pushes.stream()
 			.<CompletableFuture<?>>map(
 					(push) -> this.kafka.send("tagrelay.events", push.repository(), this.codec.write(push)))
 			.toList();
 		sent.forEach(CompletableFuture::join);
-	}
-
-	private List<DeploymentOutcome> outcomesOf(Set<String> eventIds) {
-		return recorder.records("tagrelay.results")
-			.stream()
-			.map((record) -> this.codec.readOutcome(record.value()))
-			.filter((outcome) -> eventIds.contains(outcome.eventId()))
-			.toList();
-	}
-
-	private List<ConsumerRecord<String, byte[]>> webhookDeadLetters(String key) {
-		return recorder.records("tagrelay.webhooks.dlt").stream().filter((r) -> key.equals(r.key())).toList();
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	// the value and every header of a record, as text
@@ -416,22 +404,6 @@ class WorkerFaultsIT {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void send(DeployEvent event) {
-		this.kafka.send("tagrelay.events", event.repository(), this.codec.write(event)).join();
-	}
-
-	private List<DeploymentOutcome> outcomes(DeployEvent event) {
-		return recorder.records("tagrelay.results")
-			.stream()
-			.map((record) -> this.codec.readOutcome(record.value()))
-			.filter((outcome) -> outcome.eventId().equals(event.eventId()))
-			.toList();
-	}
-
-	private static RegistryPush push(String repository, String... tags) {
-		return new RegistryPush(EventIds.next(), repository, List.of(tags), "quay", Instant.now());
 	}
 
 	// the first 8 bytes of the SHA-256 of the target's key, in hex, written out again

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.testing.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ class UpdatekateDropInIT {
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--uk.repo=quay.io/acme/web",
 				"--uk.deployment=web", "--uk.namespace=demo", "--tagrelay.ingest.tokens=s3cret", "--server.port=0")) {
 			int port = ((WebServerApplicationContext) ingest).getWebServer().getPort();
-			try (KafkaProbe events = KafkaProbe.reading(broker.getBrokersAsString(), "tagrelay.events")) {
+			try (TopicReader events = TopicReader.fromEnd(broker.getBrokersAsString(), "tagrelay.events")) {
 				HttpResponse<String> response = quayPush(port);
 
 				assertThat(response.statusCode()).isEqualTo(202);

@@ -7,8 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import io.tagrelay.testing.cluster.SimulatedCluster;
+import io.tagrelay.testing.webhook.WebhookReceiver;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -32,11 +33,14 @@ public final class LocalStack implements AutoCloseable {
 	public static final String WEBHOOK_SECRET = "whsec_"
 			+ Base64.getEncoder().encodeToString("tagrelay-local-webhook-secret".getBytes());
 
-	/**
-	 * The mock API server logs every request through java.util.logging; held so the level
-	 * sticks.
-	 */
-	private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+	/** The namespace of the sandbox's Deployment. */
+	public static final String NAMESPACE = "demo";
+
+	/** The sandbox's Deployment, and its one container. */
+	public static final String DEPLOYMENT = "web";
+
+	/** The image the sandbox's Deployment starts with. */
+	public static final String INITIAL_IMAGE = "quay.io/tagrelay/web:1.0.0";
 
 	private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -44,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private EmbeddedKafkaKraftBroker broker;
 
-	private SandboxCluster sandbox;
+	private SimulatedCluster sandbox;
 
 	private WebhookReceiver receiver;
 
@@ -64,7 +68,6 @@ public final class LocalStack implements AutoCloseable {
 	 * @throws Exception if a part cannot start
 	 */
 	public static void main(String[] args) throws Exception {
-		MOCK_SERVER_LOG.setLevel(Level.WARNING);
 		LocalStack stack = new LocalStack(LocalStackOptions.parse(args));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -97,9 +100,9 @@ public final class LocalStack implements AutoCloseable {
 			this.kubeconfig = null;
 		}
 		else {
-			this.sandbox = new SandboxCluster(this.options.apiPort(), Duration.ofMillis(800));
+			this.sandbox = startSandbox(this.options.apiPort(), Duration.ofMillis(800));
 			this.running.push(this.sandbox);
-			this.kubeconfig = this.sandbox.writeKubeconfig(this.options.stateDir().resolve("kubeconfig"));
+			this.kubeconfig = writeKubeconfig(this.sandbox, this.options.stateDir().resolve("kubeconfig"));
 			// the worker finds the sandbox exactly as it finds a real cluster: through a
 			// kubeconfig
 			System.setProperty("kubeconfig", this.kubeconfig.toString());
@@ -112,6 +115,30 @@ public final class LocalStack implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Starts a sandbox Kubernetes API: a simulated cluster seeded with Deployment
+	 * {@code demo/web}, whose controller completes a rollout after the given time.
+	 * @param port the port, 0 for any free one
+	 * @param rolloutTime how long a rollout takes
+	 * @return the sandbox
+	 */
+	public static SimulatedCluster startSandbox(int port, Duration rolloutTime) {
+		SimulatedCluster sandbox = SimulatedCluster.start(port, rolloutTime);
+		sandbox.createDeployment(NAMESPACE, DEPLOYMENT, INITIAL_IMAGE);
+		return sandbox;
+	}
+
+	/**
+	 * Writes a kubeconfig that points at a sandbox, for kubectl and for the worker.
+	 * @param sandbox the sandbox
+	 * @param file where to write it
+	 * @return the file
+	 */
+	public static Path writeKubeconfig(SimulatedCluster sandbox, Path file) {
+		return sandbox.writeKubeconfig(file, "tagrelay-sandbox", NAMESPACE,
+				"tagrelay local stack: a SANDBOX API (fabric8 mock server), not a real cluster");
+	}
+
 	void printSummary(PrintStream out) {
 		String receiverUrl = "http://127.0.0.1:" + this.receiver.port();
 		out.println();
@@ -121,7 +148,7 @@ public final class LocalStack implements AutoCloseable {
 			out.println(" Kubernetes API    " + this.sandbox.url() + "   SANDBOX: fabric8 mock API server");
 			out.println("                   with a simulated rollout controller; no pods really run");
 			out.println(" kubeconfig        " + this.kubeconfig);
-			out.println("                   Deployment demo/web, container web, runs " + SandboxCluster.INITIAL_IMAGE);
+			out.println("                   Deployment demo/web, container web, runs " + INITIAL_IMAGE);
 		}
 		else {
 			out.println(" Kubernetes API    the cluster of KUBECONFIG (a REAL cluster)");
@@ -151,7 +178,7 @@ public final class LocalStack implements AutoCloseable {
 		return this.receiver;
 	}
 
-	SandboxCluster sandbox() {
+	SimulatedCluster sandbox() {
 		return this.sandbox;
 	}
 

@@ -17,26 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the ingest and the worker as two Spring Boot applications in this JVM,
  * configured through the same property keys a deployment uses; the same arguments start
  * either in a JVM of its own.
+ *
+ * @param bootstrapServers the Kafka broker(s)
+ * @param receiverPort the webhook receiver's port
+ * @param options ports and further properties
  */
-public final class Services {
-
-	private final String bootstrapServers;
-
-	private final int receiverPort;
-
-	private final LocalStackOptions options;
-
-	/**
-	 * The services of a stack.
-	 * @param bootstrapServers the Kafka broker(s)
-	 * @param receiverPort the webhook receiver's port
-	 * @param options ports and further properties
-	 */
-	public Services(String bootstrapServers, int receiverPort, LocalStackOptions options) {
-		this.bootstrapServers = bootstrapServers;
-		this.receiverPort = receiverPort;
-		this.options = options;
-	}
+public record Services(String bootstrapServers, int receiverPort, LocalStackOptions options) {
 
 	/**
 	 * Starts the ingest in this JVM.
@@ -103,9 +89,9 @@ public final class Services {
 	 */
 	private List<String> demoTarget() {
 		return List.of("--tagrelay.targets[0].repository=" + LocalStack.REPOSITORY,
-				"--tagrelay.targets[0].namespace=" + SandboxCluster.NAMESPACE,
-				"--tagrelay.targets[0].deployment=" + SandboxCluster.DEPLOYMENT,
-				"--tagrelay.targets[0].container=" + SandboxCluster.DEPLOYMENT,
+				"--tagrelay.targets[0].namespace=" + LocalStack.NAMESPACE,
+				"--tagrelay.targets[0].deployment=" + LocalStack.DEPLOYMENT,
+				"--tagrelay.targets[0].container=" + LocalStack.DEPLOYMENT,
 				"--tagrelay.targets[0].rollout.initial-interval=250ms",
 				"--tagrelay.targets[0].webhook.url=" + webhookUrl());
 	}

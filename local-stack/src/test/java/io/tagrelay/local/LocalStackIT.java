@@ -15,6 +15,7 @@ import java.util.List;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class LocalStackIT {
 	private static String imageSeenThroughTheKubeconfig() throws Exception {
 		Config config = Config.fromKubeconfig(Files.readString(stateDir.resolve("kubeconfig")));
 		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-			return SandboxCluster.currentImage(client);
+			return SimulatedCluster.image(client, LocalStack.NAMESPACE, LocalStack.DEPLOYMENT, LocalStack.DEPLOYMENT);
 		}
 	}
 

@@ -13,18 +13,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the local stack needs to run (an embedded broker, a mock API server) and what
- * tests need never ship in the runnable service jars.
+ * What the local stack needs to run (an embedded broker, the test fixtures' simulated
+ * cluster) and what tests need never ship in the runnable service jars.
  */
 class ServiceJarsTests {
 
 	private static final List<String> NOT_FOR_PRODUCTION = List.of("spring-kafka-test", "kafka_2.13", "kafka-server-",
 			"kafka-test-common", "kubernetes-server-mock", "mockwebserver", "junit", "assertj", "mockito", "jazzer",
-			"local-stack");
+			"local-stack", "test-fixtures");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ingest-service", "deploy-worker" })
-	void runnableJarHoldsNoTestOrLocalStackLibrary(String service) throws IOException {
+	void runnableJarHoldsNoTestFixturesTestOrLocalStackLibrary(String service) throws IOException {
 		Path jar = runnableJar(service);
 
 		try (JarFile contents = new JarFile(jar.toFile())) {

@@ -1,6 +1,5 @@
 package io.tagrelay.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,14 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.tagrelay.local.LocalStack;
 import io.tagrelay.local.LocalStackOptions;
-import io.tagrelay.local.SandboxCluster;
 import io.tagrelay.local.Services;
 import io.tagrelay.reliability.Pusher.Push;
-import org.junit.jupiter.api.AfterEach;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,8 +32,7 @@ import static org.awaitility.Awaitility.await;
  * {@code 1.0.2}, ...). {@code -Dtagrelay.reliability.scale=N} makes every phase N times
  * longer.
  */
-@ExtendWith(ChildLogsOnFailure.class)
-class BrokerKillIT {
+class BrokerKillIT extends FaultTest {
 
 	/** The ingest's {@code tagrelay.ingest.enqueue-timeout} in this test. */
 	private static final Duration ENQUEUE_TIMEOUT = Duration.ofSeconds(2);
@@ -54,23 +50,11 @@ class BrokerKillIT {
 
 	private static final Fleet FLEET = new Fleet(List.of("web", "api", "jobs"));
 
-	@TempDir
-	Path dir;
-
-	private final Parts parts = new Parts();
-
-	@AfterEach
-	void stopAll() throws Exception {
-		this.parts.close();
-	}
-
 	@Test
 	void everyAcceptedPushIsAppliedOrSupersededAndPushesDuringTheOutageGet503Quickly() throws Exception {
 		KafkaBrokerProcess broker = this.parts.started(new KafkaBrokerProcess(this.dir));
 		broker.start();
-		SandboxCluster sandbox = this.parts.started(new SandboxCluster(0, Duration.ofMillis(20)));
-		FLEET.deployTo(sandbox);
-		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
+		SimulatedCluster sandbox = sandbox(FLEET, Duration.ofMillis(20));
 		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.ingest.enqueue-timeout=" + ENQUEUE_TIMEOUT.toMillis() + "ms");
 		// the ingest first, then the worker (both declare the events topic alike)
@@ -78,7 +62,7 @@ class BrokerKillIT {
 		// the worker in this JVM too: it is not the one killed here, and a JVM less keeps
 		// the
 		// test short
-		System.setProperty("kubeconfig", kubeconfig.toString());
+		System.setProperty("kubeconfig", kubeconfig(sandbox).toString());
 		this.parts.started(() -> System.clearProperty("kubeconfig"));
 		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
 		options.addAll(properties);
@@ -98,7 +82,7 @@ class BrokerKillIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> FLEET.names()
 				.stream()
-				.allMatch((name) -> sandbox.history().of(SandboxCluster.NAMESPACE, name).size() > 2 * SCALE));
+				.allMatch((name) -> sandbox.history().of(LocalStack.NAMESPACE, name).size() > 2 * SCALE));
 		int exit = broker.kill();
 		long killedAt = System.nanoTime();
 		// longer than two pushes of each client, so each makes at least one push while
@@ -120,12 +104,11 @@ class BrokerKillIT {
 		Duration slowest503 = refused.stream().map(Push::latency).max(Duration::compareTo).orElse(Duration.ZERO);
 		// the worker commits a poll's offsets once it handled the poll's events
 		String kafka = broker.bootstrapServers();
-		Waiting.until(Duration.ofSeconds(90L * SCALE), () -> Offsets.committed(kafka, "tagrelay-worker",
-				"tagrelay.events") == Offsets.end(kafka, "tagrelay.events"));
+		awaitEveryEventCommitted(kafka, Duration.ofSeconds(90L * SCALE));
 		long events = Offsets.end(kafka, "tagrelay.events");
 		long committed = Offsets.committed(kafka, "tagrelay-worker", "tagrelay.events");
 		long refusedButApplied = refused.stream().filter((push) -> applied(sandbox, push)).count();
-		Ledger ledger = new Ledger(pushes, Records.events(kafka), Records.outcomes(kafka), FLEET.histories(sandbox));
+		Ledger ledger = ledger(pushes, kafka, FLEET, sandbox);
 		System.out.printf(
 				"broker-kill: outage=%dms pushed=%d %s events=%d committed=%d answered503=%d duringOutage=%d maxLatency503=%dms "
 						+ "answered503ButApplied=%d%n",
@@ -154,9 +137,9 @@ class BrokerKillIT {
 		}
 	}
 
-	private static boolean applied(SandboxCluster sandbox, Push push) {
+	private static boolean applied(SimulatedCluster sandbox, Push push) {
 		String name = push.repository().substring(push.repository().lastIndexOf('/') + 1);
-		return sandbox.history().of(SandboxCluster.NAMESPACE, name).contains(Fleet.image(name, push.tag()));
+		return sandbox.history().of(LocalStack.NAMESPACE, name).contains(Fleet.image(name, push.tag()));
 	}
 
 }

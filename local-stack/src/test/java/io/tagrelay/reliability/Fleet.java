@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.tagrelay.local.SandboxCluster;
+import io.tagrelay.local.LocalStack;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 
 /**
  * Repositories and the Deployments that follow them in the sandbox: repository
@@ -36,10 +37,10 @@ final class Fleet {
 	 * Adds every Deployment but {@code demo/web}, which the sandbox already has.
 	 * @param sandbox the sandbox API
 	 */
-	void deployTo(SandboxCluster sandbox) {
+	void deployTo(SimulatedCluster sandbox) {
 		this.names.stream()
-			.filter((name) -> !name.equals(SandboxCluster.DEPLOYMENT))
-			.forEach((name) -> sandbox.addDeployment(SandboxCluster.NAMESPACE, name, image(name, "1.0.0")));
+			.filter((name) -> !name.equals(LocalStack.DEPLOYMENT))
+			.forEach((name) -> sandbox.createDeployment(LocalStack.NAMESPACE, name, image(name, "1.0.0")));
 	}
 
 	/**
@@ -47,9 +48,9 @@ final class Fleet {
 	 * @param sandbox the sandbox API
 	 * @return the images by name, oldest first
 	 */
-	Map<String, List<String>> histories(SandboxCluster sandbox) {
+	Map<String, List<String>> histories(SimulatedCluster sandbox) {
 		Map<String, List<String>> histories = new LinkedHashMap<>();
-		this.names.forEach((name) -> histories.put(name, sandbox.history().of(SandboxCluster.NAMESPACE, name)));
+		this.names.forEach((name) -> histories.put(name, sandbox.history().of(LocalStack.NAMESPACE, name)));
 		return histories;
 	}
 
@@ -65,7 +66,7 @@ final class Fleet {
 			String name = this.names.get(n);
 			String prefix = "--tagrelay.targets[" + n + "].";
 			args.add(prefix + "repository=" + repository(name));
-			args.add(prefix + "namespace=" + SandboxCluster.NAMESPACE);
+			args.add(prefix + "namespace=" + LocalStack.NAMESPACE);
 			args.add(prefix + "deployment=" + name);
 			args.add(prefix + "container=" + name);
 			for (String setting : perTarget) {

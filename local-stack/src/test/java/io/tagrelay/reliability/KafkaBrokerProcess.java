@@ -5,10 +5,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
+import io.tagrelay.testing.jvm.ChildJvm;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -53,15 +53,21 @@ final class KafkaBrokerProcess implements AutoCloseable {
 	 */
 	KafkaBrokerProcess start() throws Exception {
 		if (this.starts++ == 0) {
-			int exit = ChildJvm.run("kafka-format", "kafka.tools.StorageTool", jvmOptions(),
-					List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config()), START_TIMEOUT);
+			int exit = ChildJvm.mainClass("kafka-format", "kafka.tools.StorageTool")
+				.jvmOptions(jvmOptions())
+				.args(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config()))
+				.run(START_TIMEOUT);
 			if (exit != 0) {
 				throw new AssertionError("formatting the broker's storage failed (" + exit + ")\n"
 						+ ChildJvm.tail(ChildJvm.logFile("kafka-format"), 40));
 			}
 		}
-		this.process = ChildJvm.start("kafka-broker", "kafka.Kafka", jvmOptions(), Map.of(), List.of(config()));
-		awaitAnswer();
+		this.process = ChildJvm.mainClass("kafka-broker", "kafka.Kafka")
+			.jvmOptions(jvmOptions())
+			.args(List.of(config()))
+			.start();
+		// the log is appended to, so the n-th start waits for the n-th such line
+		this.process.awaitLog("Kafka Server started", this.starts, START_TIMEOUT);
 		return this;
 	}
 
@@ -77,32 +83,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
 		return "127.0.0.1:" + this.port;
 	}
 
-	String tail() {
-		return ChildJvm.tail(ChildJvm.logFile("kafka-broker"), 60);
-	}
-
-	/**
-	 * Waits until this start has logged that the server started (the log is appended to,
-	 * so the n-th start waits for the n-th such line).
-	 */
-	private void awaitAnswer() throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (startedLines() < this.starts) {
-			if (!this.process.isAlive() || System.nanoTime() > deadline) {
-				throw new AssertionError("the Kafka broker did not start\n" + tail());
-			}
-			Thread.sleep(100);
-		}
-	}
-
-	private long startedLines() throws IOException {
-		try (Stream<String> lines = Files.lines(this.process.log())) {
-			return lines.filter((line) -> line.contains("Kafka Server started")).count();
-		}
-	}
-
 	private List<String> jvmOptions() {
-		return List.of("-Dlogback.configurationFile=" + this.dir.resolve("logback.xml"));
+		List<String> options = new ArrayList<>(ChildJvm.QUICK_AND_SMALL);
+		options.add("-Dlogback.configurationFile=" + this.dir.resolve("logback.xml"));
+		return options;
 	}
 
 	private String config() {
@@ -138,7 +122,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void close() throws InterruptedException {
 		if (this.process != null) {
 			this.process.close();
 		}

@@ -14,13 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.tagrelay.local.SandboxCluster;
+import io.tagrelay.local.LocalStack;
 import io.tagrelay.reliability.Pusher.Push;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -34,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sandbox API server stored for each Deployment shows; each ends on the last tag pushed
  * ({@link Ledger}). {@code -Dtagrelay.reliability.scale=N} pushes N times as many tags.
  */
-@ExtendWith(ChildLogsOnFailure.class)
-class TwoWorkersIT {
+class TwoWorkersIT extends FaultTest {
 
 	private static final int PARTITIONS = 6;
 
@@ -43,25 +40,12 @@ class TwoWorkersIT {
 
 	private static final int TAGS_PER_REPOSITORY = 8 * SCALE;
 
-	@TempDir
-	Path dir;
-
-	private final Parts parts = new Parts();
-
-	@AfterEach
-	void stopAll() throws Exception {
-		this.parts.close();
-	}
-
 	@Test
 	void everyPushIsAppliedOrSupersededInOrderWithoutADowngrade() throws Exception {
 		Fleet fleet = new Fleet(onePerPartition());
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-		broker.afterPropertiesSet();
-		this.parts.started(broker::destroy);
-		SandboxCluster sandbox = this.parts.started(new SandboxCluster(0, Duration.ofMillis(20)));
-		fleet.deployTo(sandbox);
-		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
+		EmbeddedKafkaKraftBroker broker = broker(PARTITIONS);
+		SimulatedCluster sandbox = sandbox(fleet, Duration.ofMillis(20));
+		Path kubeconfig = kubeconfig(sandbox);
 		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.kafka.partitions=" + PARTITIONS);
 		properties.addAll(WorkerProcess.QUICK_HANDOVER);
@@ -82,12 +66,10 @@ class TwoWorkersIT {
 		}
 		clients.shutdown();
 		assertThat(clients.awaitTermination(60L * SCALE, TimeUnit.SECONDS)).isTrue();
-		// the workers commit a poll's offsets once they handled its events
-		Waiting.until(Duration.ofSeconds(90L * SCALE), () -> Offsets.committed(kafka, "tagrelay-worker",
-				"tagrelay.events") == Offsets.end(kafka, "tagrelay.events"));
+		awaitEveryEventCommitted(kafka, Duration.ofSeconds(90L * SCALE));
 		long events = Offsets.end(kafka, "tagrelay.events");
 		long committed = Offsets.committed(kafka, "tagrelay-worker", "tagrelay.events");
-		Ledger ledger = new Ledger(pushes, Records.events(kafka), Records.outcomes(kafka), fleet.histories(sandbox));
+		Ledger ledger = ledger(pushes, kafka, fleet, sandbox);
 		System.out.printf(
 				"two-workers: repositories=%d pushed=%d %s events=%d committed=%d patchesWorker1=%d "
 						+ "patchesWorker2=%d%n",
@@ -98,7 +80,7 @@ class TwoWorkersIT {
 		assertThat(ledger.extraOutcomes()).as("outcomes beyond one per event").isZero();
 		String last = "1.0." + TAGS_PER_REPOSITORY;
 		fleet.names()
-			.forEach((name) -> assertThat(sandbox.currentImage(SandboxCluster.NAMESPACE, name)).as("demo/%s", name)
+			.forEach((name) -> assertThat(sandbox.image(LocalStack.NAMESPACE, name, name)).as("demo/%s", name)
 				.isEqualTo(Fleet.image(name, last)));
 		assertThat(committed).as("offsets committed by the workers' group").isEqualTo(events).isEqualTo(pushes.size());
 		assertThat(one.patches()).as("patches by worker 1").isPositive();

@@ -8,14 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tagrelay.local.LocalStack;
-import io.tagrelay.local.SandboxCluster;
-import io.tagrelay.local.WebhookReceiver;
-import io.tagrelay.local.WebhookReceiver.Delivery;
 import io.tagrelay.reliability.Pusher.Push;
-import org.junit.jupiter.api.AfterEach;
+import io.tagrelay.testing.cluster.SimulatedCluster;
+import io.tagrelay.testing.webhook.Delivery;
+import io.tagrelay.testing.webhook.WebhookReceiver;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -29,30 +26,17 @@ import static org.awaitility.Awaitility.await;
  * deduplicating by {@code webhook-id} (the raw count is reported: at-least-once may
  * deliver it twice).
  */
-@ExtendWith(ChildLogsOnFailure.class)
-class WorkerKillIT {
+class WorkerKillIT extends FaultTest {
 
 	private static final Fleet FLEET = new Fleet(List.of("web"));
 
-	@TempDir
-	Path dir;
-
-	private final Parts parts = new Parts();
-
-	@AfterEach
-	void stopAll() throws Exception {
-		this.parts.close();
-	}
-
 	@Test
 	void eventInterruptedInItsRolloutWaitEndsWithOneSuccessWebhook() throws Exception {
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
-		broker.afterPropertiesSet();
-		this.parts.started(broker::destroy);
+		EmbeddedKafkaKraftBroker broker = broker(6);
 		WebhookReceiver receiver = this.parts.started(new WebhookReceiver(0, LocalStack.WEBHOOK_SECRET));
-		SandboxCluster sandbox = this.parts.started(new SandboxCluster(0, Duration.ofMillis(50)));
-		sandbox.holdRollouts();
-		Path kubeconfig = sandbox.writeKubeconfig(this.dir.resolve("kubeconfig"));
+		SimulatedCluster sandbox = sandbox(FLEET, Duration.ofMillis(50));
+		sandbox.controller().hold();
+		Path kubeconfig = kubeconfig(sandbox);
 		// polls for a minute at most: long enough for the kill and the restart
 		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=200ms",
 				"rollout.multiplier=1.5", "rollout.max-interval=1s", "rollout.max-attempts=60",
@@ -67,13 +51,13 @@ class WorkerKillIT {
 		Push push = ingest.pusher().push(Fleet.repository("web"), "1.1.0");
 		assertThat(push.status()).as(push.body()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> sandbox.currentImage(SandboxCluster.NAMESPACE, "web").equals(Fleet.image("web", "1.1.0")));
+			.until(() -> sandbox.image(LocalStack.NAMESPACE, "web", "web").equals(Fleet.image("web", "1.1.0")));
 		int exit = first.kill();
 		WorkerProcess second = this.parts
 			.started(WorkerProcess.start("worker-kill-second", kafka, kubeconfig, receiver.port(), properties));
 		second.awaitReady();
 		await().atMost(Duration.ofSeconds(60)).until(() -> second.owns("tagrelay.events"));
-		sandbox.releaseRollouts();
+		sandbox.controller().release();
 
 		Waiting.until(Duration.ofSeconds(60), () -> !successes(receiver, push.eventId()).isEmpty());
 		// at-least-once may bring a second delivery: give it time to arrive before
@@ -81,9 +65,8 @@ class WorkerKillIT {
 		Thread.sleep(3000);
 		List<Delivery> raw = successes(receiver, push.eventId());
 		Set<String> distinct = raw.stream().map(Delivery::webhookId).collect(Collectors.toSet());
-		List<String> images = sandbox.history().of(SandboxCluster.NAMESPACE, "web");
-		Ledger ledger = new Ledger(List.of(push), Records.events(kafka), Records.outcomes(kafka),
-				FLEET.histories(sandbox));
+		List<String> images = sandbox.history().of(LocalStack.NAMESPACE, "web");
+		Ledger ledger = ledger(List.of(push), kafka, FLEET, sandbox);
 		System.out.printf(
 				"worker-kill: pushed=1 %s workerExit=%d images=%s successWebhooksRaw=%d successWebhooksDistinct=%d "
 						+ "signaturesVerified=%d%n",
@@ -91,14 +74,14 @@ class WorkerKillIT {
 				raw.stream().filter(Delivery::signatureVerified).count());
 		assertThat(exit).as("exit code of the worker: 128 + SIGKILL").isEqualTo(137);
 		assertThat(images).as("every image demo/web had")
-			.containsExactly(SandboxCluster.INITIAL_IMAGE, Fleet.image("web", "1.1.0"));
+			.containsExactly(LocalStack.INITIAL_IMAGE, Fleet.image("web", "1.1.0"));
 		ledger.assertGuarantees();
 		assertThat(ledger.updated()).as("202s updated").isEqualTo(1);
 		assertThat(distinct).as("success webhooks of %s by webhook-id", push.eventId()).hasSize(1);
 		assertThat(raw).allSatisfy((delivery) -> {
 			assertThat(delivery.signatureVerified()).isTrue();
-			assertThat(delivery.body().path("image").asString()).isEqualTo(Fleet.image("web", "1.1.0"));
-			assertThat(delivery.body().path("previousImage").asString()).isEqualTo(SandboxCluster.INITIAL_IMAGE);
+			assertThat(delivery.json().path("image").asString()).isEqualTo(Fleet.image("web", "1.1.0"));
+			assertThat(delivery.json().path("previousImage").asString()).isEqualTo(LocalStack.INITIAL_IMAGE);
 		});
 	}
 
@@ -106,7 +89,7 @@ class WorkerKillIT {
 		return receiver.received()
 			.stream()
 			.filter((delivery) -> "deployment.updated".equals(delivery.type()))
-			.filter((delivery) -> eventId.equals(delivery.body().path("eventId").asString(null)))
+			.filter((delivery) -> eventId.equals(delivery.json().path("eventId").asString(null)))
 			.toList();
 	}
 

@@ -3,10 +3,6 @@ package io.tagrelay.reliability;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +11,7 @@ import java.util.Map;
 
 import io.tagrelay.local.LocalStackOptions;
 import io.tagrelay.local.Services;
+import io.tagrelay.testing.jvm.ChildJvm;
 
 /**
  * A deploy worker in a JVM of its own ({@code io.tagrelay.worker.WorkerApplication}),
@@ -34,14 +31,11 @@ final class WorkerProcess implements AutoCloseable {
 			"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
 			"--logging.level.org.springframework.kafka.listener=INFO");
 
-	private final String name;
-
 	private final int port;
 
 	private final ChildJvm process;
 
-	private WorkerProcess(String name, int port, ChildJvm process) {
-		this.name = name;
+	private WorkerProcess(int port, ChildJvm process) {
 		this.port = port;
 		this.process = process;
 	}
@@ -63,9 +57,12 @@ final class WorkerProcess implements AutoCloseable {
 		options.addAll(properties);
 		Services services = new Services(bootstrapServers, receiverPort,
 				LocalStackOptions.parse(options.toArray(String[]::new)));
-		ChildJvm process = ChildJvm.start(name, "io.tagrelay.worker.WorkerApplication", List.of(),
-				Map.of("KUBECONFIG", kubeconfig.toString()), services.workerArguments());
-		return new WorkerProcess(name, port, process);
+		ChildJvm process = ChildJvm.mainClass(name, "io.tagrelay.worker.WorkerApplication")
+			.jvmOptions(ChildJvm.QUICK_AND_SMALL)
+			.environment(Map.of("KUBECONFIG", kubeconfig.toString()))
+			.args(services.workerArguments())
+			.start();
+		return new WorkerProcess(port, process);
 	}
 
 	/**
@@ -80,10 +77,8 @@ final class WorkerProcess implements AutoCloseable {
 	 * How many times its log says it patched a Deployment.
 	 * @return the number of patches it made
 	 */
-	long patches() throws IOException {
-		try (var lines = Files.lines(this.process.log())) {
-			return lines.filter((line) -> line.contains("Patched ")).count();
-		}
+	long patches() {
+		return this.process.lines((line) -> line.contains("Patched "));
 	}
 
 	/**
@@ -91,45 +86,18 @@ final class WorkerProcess implements AutoCloseable {
 	 * @param topic the topic
 	 * @return true once it was
 	 */
-	boolean owns(String topic) throws IOException {
-		try (var lines = Files.lines(log())) {
-			return lines.anyMatch((line) -> line.contains("partitions assigned") && line.contains(topic + "-"));
-		}
-	}
-
-	String tail() {
-		return this.process.tail();
-	}
-
-	Path log() {
-		return this.process.log();
+	boolean owns(String topic) {
+		return this.process.lines((line) -> line.contains("partitions assigned") && line.contains(topic + "-")) > 0;
 	}
 
 	/**
 	 * Waits until its readiness probe answers UP (Kafka and the API server reachable).
 	 * @return this
 	 */
-	WorkerProcess awaitReady() throws Exception {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest probe = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (true) {
-			try {
-				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return this;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			if (!this.process.isAlive() || System.nanoTime() > deadline) {
-				throw new AssertionError("worker " + this.name + " did not become ready\n" + tail());
-			}
-			Thread.sleep(250);
-		}
+	WorkerProcess awaitReady() throws InterruptedException {
+		this.process.awaitReady(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"),
+				START_TIMEOUT);
+		return this;
 	}
 
 	private static int freePort() throws IOException {
@@ -139,7 +107,7 @@ final class WorkerProcess implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void close() throws InterruptedException {
 		this.process.close();
 	}
 

@@ -32,22 +32,23 @@ public final class ApiCeiling {
 	/**
 	 * Measures.
 	 * @param kubeconfig the mock server's kubeconfig
+	 * @param namespace the namespace of the Deployments
 	 * @param deployments the Deployments
 	 * @param image the image of each, by Deployment
 	 * @param threads concurrent clients
 	 * @return targets per second
 	 * @throws Exception if a call fails
 	 */
-	public static double targetsPerSecond(Path kubeconfig, List<String> deployments, Function<String, String> image,
-			int threads) throws Exception {
+	public static double targetsPerSecond(Path kubeconfig, String namespace, List<String> deployments,
+			Function<String, String> image, int threads) throws Exception {
 		Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
 			// a pass over a few targets first, so that the measured one runs compiled
 			// code
-			run(client, pool, deployments.subList(0, Math.min(100, deployments.size())), image);
+			run(client, pool, namespace, deployments.subList(0, Math.min(100, deployments.size())), image);
 			long start = System.nanoTime();
-			run(client, pool, deployments, image);
+			run(client, pool, namespace, deployments, image);
 			return deployments.size() / ((System.nanoTime() - start) / 1e9);
 		}
 		finally {
@@ -55,21 +56,21 @@ public final class ApiCeiling {
 		}
 	}
 
-	private static void run(KubernetesClient client, ExecutorService pool, List<String> deployments,
+	private static void run(KubernetesClient client, ExecutorService pool, String namespace, List<String> deployments,
 			Function<String, String> image) throws Exception {
 		List<Future<?>> calls = new ArrayList<>();
 		for (String deployment : deployments) {
-			calls.add(pool.submit(() -> update(client, deployment, image.apply(deployment))));
+			calls.add(pool.submit(() -> update(client, namespace, deployment, image.apply(deployment))));
 		}
 		for (Future<?> call : calls) {
 			call.get();
 		}
 	}
 
-	private static void update(KubernetesClient client, String name, String image) {
+	private static void update(KubernetesClient client, String namespace, String name, String image) {
 		RollableScalableResource<Deployment> deployment = client.apps()
 			.deployments()
-			.inNamespace(BenchCluster.NAMESPACE)
+			.inNamespace(namespace)
 			.withName(name);
 		deployment.get();
 		deployment.get();

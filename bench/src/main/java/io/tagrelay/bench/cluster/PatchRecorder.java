@@ -6,12 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.tagrelay.testing.cluster.ImagePatchListener;
+
 /**
  * What the mock API server saw: the moment ({@link System#nanoTime()}) each new image was
  * stored by a PATCH of a Deployment. A figure registers the image it expects before it
  * pushes, and is completed by the API server's own thread when the patch is applied.
  */
-public final class PatchRecorder {
+public final class PatchRecorder implements ImagePatchListener {
 
 	private final Map<String, CompletableFuture<Long>> expected = new ConcurrentHashMap<>();
 
@@ -32,7 +34,8 @@ public final class PatchRecorder {
 		return this.expected.computeIfAbsent(key(namespace, deployment, image), (k) -> new CompletableFuture<>());
 	}
 
-	void patched(String namespace, String deployment, String image, long nanos) {
+	@Override
+	public void patched(String namespace, String deployment, String image, long nanos) {
 		this.patches.incrementAndGet();
 		this.firstPatch.compareAndSet(0, nanos);
 		this.lastPatch.set(nanos);

@@ -3,11 +3,13 @@ package io.tagrelay.bench.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.tagrelay.testing.jvm.ChildJvm;
+import io.tagrelay.testing.jvm.ChildJvmBuilder;
 
 /**
  * Class Data Sharing for a service, the way Spring Boot documents it: the runnable jar is
@@ -37,8 +39,10 @@ public record CdsArchive(Path jar, Path archive) {
 	public static CdsArchive train(String name, Path execJar, List<String> jvmFlags, List<String> args,
 			Map<String, String> environment, Path dir) throws IOException, InterruptedException {
 		Path extracted = dir.resolve("cds").resolve(name);
-		run(List.of(java(), "-Djarmode=tools", "-jar", execJar.toString(), "extract", "--force", "--destination",
-				extracted.toString()), Map.of(), dir.resolve(name + "-extract.log"));
+		run(ChildJvm.jar(name + "-extract", execJar)
+			.systemProperty("jarmode", "tools")
+			.args(List.of("extract", "--force", "--destination", extracted.toString()))
+			.log(dir.resolve(name + "-extract.log")));
 		Path jar;
 		try (Stream<Path> files = Files.list(extracted)) {
 			jar = files.filter((f) -> f.toString().endsWith(".jar"))
@@ -46,12 +50,12 @@ public record CdsArchive(Path jar, Path archive) {
 				.orElseThrow(() -> new IOException("nothing extracted into " + extracted));
 		}
 		Path archive = dir.resolve("cds").resolve(name + ".jsa");
-		List<String> training = new ArrayList<>(List.of(java()));
-		training.addAll(jvmFlags);
-		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-				jar.toString()));
-		training.addAll(args);
-		run(training, environment, dir.resolve(name + "-cds-training.log"));
+		run(ChildJvm.jar(name + "-cds-training", jar)
+			.jvmOptions(jvmFlags)
+			.jvmOptions(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"))
+			.args(args)
+			.environment(environment)
+			.log(dir.resolve(name + "-cds-training.log")));
 		return new CdsArchive(jar, archive);
 	}
 
@@ -63,19 +67,11 @@ public record CdsArchive(Path jar, Path archive) {
 		return "-XX:SharedArchiveFile=" + this.archive;
 	}
 
-	private static void run(List<String> command, Map<String, String> environment, Path log)
-			throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-			process.destroyForcibly();
-			throw new IOException("failed: " + String.join(" ", command) + "; see " + log);
+	private static void run(ChildJvmBuilder step) throws IOException, InterruptedException {
+		int exit = step.run(Duration.ofMinutes(3));
+		if (exit != 0) {
+			throw new IOException("a step of the CDS training failed (" + exit + ")");
 		}
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

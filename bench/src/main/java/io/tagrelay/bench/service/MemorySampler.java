@@ -19,7 +19,7 @@ public final class MemorySampler implements AutoCloseable {
 		return thread;
 	});
 
-	private MemorySampler(ServiceProcess service) {
+	private MemorySampler(BenchService service) {
 		this.scheduler.scheduleAtFixedRate(() -> this.maxKib.accumulateAndGet(service.memoryKib("VmRSS"), Math::max), 0,
 				100, TimeUnit.MILLISECONDS);
 	}
@@ -29,7 +29,7 @@ public final class MemorySampler implements AutoCloseable {
 	 * @param service the service
 	 * @return the sampler
 	 */
-	public static MemorySampler of(ServiceProcess service) {
+	public static MemorySampler of(BenchService service) {
 		return new MemorySampler(service);
 	}
 

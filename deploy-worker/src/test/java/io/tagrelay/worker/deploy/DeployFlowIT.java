@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.Mac;
@@ -16,10 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
-import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
@@ -27,17 +24,18 @@ import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
 import io.tagrelay.model.target.TagPolicy;
 import io.tagrelay.model.target.Targets;
-import io.tagrelay.worker.MockCluster;
-import io.tagrelay.worker.TopicRecorder;
-import io.tagrelay.worker.WebhookReceiver;
+import io.tagrelay.testing.cluster.RolloutFate;
+import io.tagrelay.testing.cluster.SimulatedCluster;
+import io.tagrelay.testing.webhook.Delivery;
+import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.TestTargets;
+import io.tagrelay.worker.WorkerTopics;
 import io.tagrelay.worker.select.Selection;
 import io.tagrelay.worker.select.TagSelector;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,13 +49,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.tagrelay.worker.MockCluster.container;
+import static io.tagrelay.testing.cluster.SimulatedCluster.container;
+import static io.tagrelay.worker.WorkerTopics.header;
+import static io.tagrelay.worker.WorkerTopics.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole worker against an embedded KRaft broker, the fabric8 CRUD mock API server
- * (with a simulated rollout) and a local webhook receiver.
+ * The whole worker against an embedded KRaft broker, a simulated cluster (whose
+ * controller completes rollouts at once) and a local webhook receiver.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tagrelay.kafka.partitions=1", "tagrelay.webhook.secret=" + DeployFlowIT.SECRET,
@@ -70,17 +70,14 @@ class DeployFlowIT {
 
 	static final String SECRET = "whsec_dGFncmVsYXktdGVzdC1zaWduaW5nLWtleQ==";
 
-	static final MockCluster cluster = cluster();
+	static final SimulatedCluster cluster = cluster();
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
-	static TopicRecorder recorder;
+	static WorkerTopics topics;
 
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	EventCodec codec;
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
@@ -110,47 +107,34 @@ class DeployFlowIT {
 
 	private static void target(DynamicPropertyRegistry registry, int index, String repository, String deployment,
 			String container, String webhook) {
-		String prefix = "tagrelay.targets[" + index + "].";
-		registry.add(prefix + "repository", () -> repository);
-		registry.add(prefix + "namespace", () -> "demo");
-		registry.add(prefix + "deployment", () -> deployment);
-		if (container != null) {
-			registry.add(prefix + "container", () -> container);
-		}
-		if (!deployment.equals("stuck")) {
-			registry.add(prefix + "rollout.max-attempts", () -> "200");
-		}
-		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
-		registry.add(prefix + "rollout.max-interval", () -> "50ms");
-		registry.add(prefix + "webhook.url", () -> receiver.url(webhook));
+		TestTargets.register(registry, index, repository, deployment, container, () -> receiver.url(webhook));
 	}
 
 	@BeforeAll
-	static void recordTopics(@Autowired EmbeddedKafkaBroker broker) {
-		recorder = new TopicRecorder(broker.getBrokersAsString(), "tagrelay.results", "tagrelay.state",
-				"tagrelay.events.dlt", "tagrelay.webhooks.dlt");
+	static void readTopics(@Autowired EmbeddedKafkaBroker broker, @Autowired KafkaTemplate<String, byte[]> kafka) {
+		topics = new WorkerTopics(broker.getBrokersAsString(), kafka);
 	}
 
-	static MockCluster cluster() {
-		MockCluster cluster = new MockCluster();
-		cluster.create("demo", "web", container("web", "quay.io/acme/web:1.0.0"));
-		cluster.create("demo", "blue", container("blue", "quay.io/acme/shared:2.0.0"));
-		cluster.create("demo", "green", container("green", "quay.io/acme/shared:2.0.1"));
-		cluster.create("demo", "pod", container("app", "quay.io/acme/app:1.0.0"),
+	static SimulatedCluster cluster() {
+		SimulatedCluster cluster = SimulatedCluster.start();
+		cluster.createDeployment("demo", "web", 2, container("web", "quay.io/acme/web:1.0.0"));
+		cluster.createDeployment("demo", "blue", 2, container("blue", "quay.io/acme/shared:2.0.0"));
+		cluster.createDeployment("demo", "green", 2, container("green", "quay.io/acme/shared:2.0.1"));
+		cluster.createDeployment("demo", "pod", 2, container("app", "quay.io/acme/app:1.0.0"),
 				container("worker", "quay.io/acme/app:1.0.0"), container("proxy", "quay.io/other/proxy:1.0.0"));
-		cluster.create("demo", "snap", container("snap", "quay.io/acme/snap:0.0.2-SNAPSHOT"));
-		cluster.create("demo", "stuck", container("stuck", "quay.io/acme/stuck:1.0.0"));
-		cluster.holdBack("stuck");
-		cluster.create("demo", "late", container("late", "quay.io/acme/late:1.0.0"));
-		cluster.create("demo", "next", container("next", "quay.io/acme/next:1.0.0"));
-		cluster.create("demo", "gone", container("gone", "quay.io/acme/gone:1.0.0"));
-		cluster.create("demo", "down", container("down", "quay.io/acme/down:1.0.0"));
+		cluster.createDeployment("demo", "snap", 2, container("snap", "quay.io/acme/snap:0.0.2-SNAPSHOT"));
+		cluster.createDeployment("demo", "stuck", 2, container("stuck", "quay.io/acme/stuck:1.0.0"));
+		cluster.controller().fate("demo", "stuck", RolloutFate.STALLS);
+		cluster.createDeployment("demo", "late", 2, container("late", "quay.io/acme/late:1.0.0"));
+		cluster.createDeployment("demo", "next", 2, container("next", "quay.io/acme/next:1.0.0"));
+		cluster.createDeployment("demo", "gone", 2, container("gone", "quay.io/acme/gone:1.0.0"));
+		cluster.createDeployment("demo", "down", 2, container("down", "quay.io/acme/down:1.0.0"));
 		return cluster;
 	}
 
 	@AfterAll
 	static void close() {
-		recorder.close();
+		topics.close();
 		receiver.close();
 		cluster.close();
 	}
@@ -159,30 +143,27 @@ class DeployFlowIT {
 	void movesToTheNewestSemverTagAndDeliversOneSignedWebhookAfterFailedAttempts() throws Exception {
 		receiver.failFirst("/web", 2);
 		RegistryPush push = push("quay.io/acme/web", "0.9.0", "1.2.0", "latest", "1.1.5", "sha-123456");
-		send(push);
+		topics.send(push);
 		await().untilAsserted(() -> assertThat(receiver.received("/web")).hasSize(1));
 		assertThat(cluster.image("demo", "web", "web")).isEqualTo("quay.io/acme/web:1.2.0");
-		WebhookReceiver.Received delivery = receiver.received("/web").get(0);
+		Delivery delivery = receiver.received("/web").get(0);
 		assertThat(delivery.signature()).isEqualTo(independentSignature(delivery));
-		assertThat(delivery.id()).startsWith("msg_" + push.eventId() + "_");
-		JsonNode body = JsonMapper.builder().build().readTree(delivery.body());
-		assertThat(body.path("type").asString()).isEqualTo("deployment.updated");
-		assertThat(body.path("eventId").asString()).isEqualTo(push.eventId());
-		assertThat(body.path("namespace").asString()).isEqualTo("demo");
-		assertThat(body.path("deployment").asString()).isEqualTo("web");
-		assertThat(body.path("container").asString()).isEqualTo("web");
-		assertThat(body.path("repository").asString()).isEqualTo("quay.io/acme/web");
-		assertThat(body.path("previousImage").asString()).isEqualTo("quay.io/acme/web:1.0.0");
-		assertThat(body.path("image").asString()).isEqualTo("quay.io/acme/web:1.2.0");
-		assertThat(body.path("tag").asString()).isEqualTo("1.2.0");
+		assertThat(delivery.webhookId()).startsWith("msg_" + push.eventId() + "_");
+		JsonNode body = delivery.json();
+		assertThat(delivery.fields("type", "eventId", "namespace", "deployment", "container", "repository",
+				"previousImage", "image", "tag"))
+			.containsExactly("deployment.updated", push.eventId(), "demo", "web", "web", "quay.io/acme/web",
+					"quay.io/acme/web:1.0.0", "quay.io/acme/web:1.2.0", "1.2.0");
 		assertThat(body.has("receivedAt") && body.has("startedAt") && body.has("finishedAt") && body.has("timestamp"))
 			.isTrue();
-		assertThat(states("demo/web/web")).last().extracting(TargetState::image).isEqualTo("quay.io/acme/web:1.2.0");
-		assertThat(webhookDeadLetters("demo/web/web")).isEmpty();
+		assertThat(topics.states("demo/web/web")).last()
+			.extracting(TargetState::image)
+			.isEqualTo("quay.io/acme/web:1.2.0");
+		assertThat(topics.webhookDeadLetters("demo/web/web")).isEmpty();
 
 		RegistryPush older = push("quay.io/acme/web", "0.9.0", "1.1.5");
-		send(older);
-		await().untilAsserted(() -> assertThat(outcomes(older)).singleElement().satisfies((outcome) -> {
+		topics.send(older);
+		await().untilAsserted(() -> assertThat(topics.outcomes(older)).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
 			assertThat(outcome.reason()).contains("newer than the running 1.2.0");
 		}));
@@ -193,8 +174,8 @@ class DeployFlowIT {
 	@Test
 	void updatesEveryTargetThatSharesTheRepository() {
 		RegistryPush push = push("quay.io/acme/shared", "2.1.0");
-		send(push);
-		await().untilAsserted(() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result)
+		topics.send(push);
+		await().untilAsserted(() -> assertThat(topics.outcomes(push)).extracting(DeploymentOutcome::result)
 			.containsExactly(Result.UPDATED, Result.UPDATED));
 		assertThat(cluster.image("demo", "blue", "blue")).isEqualTo("quay.io/acme/shared:2.1.0");
 		assertThat(cluster.image("demo", "green", "green")).isEqualTo("quay.io/acme/shared:2.1.0");
@@ -203,9 +184,9 @@ class DeployFlowIT {
 	@Test
 	void changesOnlyTheNamedContainerOfAMultiContainerPod() {
 		RegistryPush push = push("quay.io/acme/app", "1.1.0");
-		send(push);
-		await().untilAsserted(
-				() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result).containsExactly(Result.UPDATED));
+		topics.send(push);
+		await().untilAsserted(() -> assertThat(topics.outcomes(push)).extracting(DeploymentOutcome::result)
+			.containsExactly(Result.UPDATED));
 		assertThat(cluster.image("demo", "pod", "app")).isEqualTo("quay.io/acme/app:1.1.0");
 		assertThat(cluster.image("demo", "pod", "worker")).isEqualTo("quay.io/acme/app:1.0.0");
 		assertThat(cluster.image("demo", "pod", "proxy")).isEqualTo("quay.io/other/proxy:1.0.0");
@@ -214,31 +195,31 @@ class DeployFlowIT {
 	@Test
 	void followsAPreReleaseLine() {
 		RegistryPush push = push("quay.io/acme/snap", "0.0.2-SNAPSHOT.2", "0.0.3-rc.1");
-		send(push);
-		await().untilAsserted(
-				() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result).containsExactly(Result.UPDATED));
+		topics.send(push);
+		await().untilAsserted(() -> assertThat(topics.outcomes(push)).extracting(DeploymentOutcome::result)
+			.containsExactly(Result.UPDATED));
 		assertThat(cluster.image("demo", "snap", "snap")).isEqualTo("quay.io/acme/snap:0.0.2-SNAPSHOT.2");
 	}
 
 	@Test
 	void failsARolloutThatNeverCompletesRollsBackAndReportsTheFailure() throws Exception {
 		RegistryPush push = push("quay.io/acme/stuck", "1.1.0");
-		send(push);
+		topics.send(push);
 		await().untilAsserted(() -> assertThat(receiver.received("/stuck")).hasSize(1));
-		DeploymentOutcome outcome = outcomes(push).get(0);
+		DeploymentOutcome outcome = topics.outcomes(push).get(0);
 		assertThat(outcome.result()).isEqualTo(Result.FAILED);
 		assertThat(outcome.reason()).contains("rollout not complete after 3 checks")
 			.contains("rolled back to quay.io/acme/stuck:1.0.0");
 		assertThat(outcome.image()).isEqualTo("quay.io/acme/stuck:1.1.0");
 		assertThat(cluster.image("demo", "stuck", "stuck")).isEqualTo("quay.io/acme/stuck:1.0.0");
-		JsonNode body = JsonMapper.builder().build().readTree(receiver.received("/stuck").get(0).body());
+		JsonNode body = receiver.received("/stuck").get(0).json();
 		assertThat(body.path("type").asString()).isEqualTo("deployment.failed");
 		assertThat(body.path("reason").asString()).contains("rollout not complete");
 	}
 
 	@Test
 	void refusesToOverwriteAConcurrentChangeAndDecidesAgain() {
-		cluster.create("demo", "race", container("race", "quay.io/acme/race:1.0.0"));
+		cluster.createDeployment("demo", "race", 2, container("race", "quay.io/acme/race:1.0.0"));
 		RegistryPush push = push("quay.io/acme/race", "1.2.0");
 		AtomicBoolean raced = new AtomicBoolean();
 		TagSelector selector = new TagSelector();
@@ -264,8 +245,8 @@ class DeployFlowIT {
 		this.listeners.getListenerContainer("events").stop();
 		try {
 			RegistryPush push = push("quay.io/acme/late", "1.0.1");
-			send(push);
-			assertThat(outcomes(push)).isEmpty();
+			topics.send(push);
+			assertThat(topics.outcomes(push)).isEmpty();
 			assertThat(cluster.image("demo", "late", "late")).isEqualTo("quay.io/acme/late:1.0.0");
 			this.listeners.getListenerContainer("events").start();
 			await().untilAsserted(
@@ -280,11 +261,11 @@ class DeployFlowIT {
 	void deadLettersAPoisonRecordAndHandlesTheNextEvent() {
 		this.kafka.send("tagrelay.events", "quay.io/acme/next", "{not json".getBytes(StandardCharsets.UTF_8));
 		RegistryPush push = push("quay.io/acme/next", "1.0.1");
-		send(push);
+		topics.send(push);
+		await().untilAsserted(() -> assertThat(topics.outcomes(push)).extracting(DeploymentOutcome::result)
+			.containsExactly(Result.UPDATED));
 		await().untilAsserted(
-				() -> assertThat(outcomes(push)).extracting(DeploymentOutcome::result).containsExactly(Result.UPDATED));
-		await().untilAsserted(
-				() -> assertThat(recorder.records("tagrelay.events.dlt")).singleElement().satisfies((record) -> {
+				() -> assertThat(topics.records(WorkerTopics.EVENTS_DLT)).singleElement().satisfies((record) -> {
 					assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
 					assertThat(header(record, "kafka_dlt-exception-message")).contains("not a valid DeployEvent");
 				}));
@@ -293,8 +274,8 @@ class DeployFlowIT {
 	@Test
 	void deadLettersAWebhookTheReceiverRejectsWithoutRetrying() {
 		receiver.failFirst("/gone", 100, 410);
-		send(push("quay.io/acme/gone", "1.1.0"));
-		await().untilAsserted(() -> assertThat(webhookDeadLetters("demo/gone/gone")).singleElement()
+		topics.send(push("quay.io/acme/gone", "1.1.0"));
+		await().untilAsserted(() -> assertThat(topics.webhookDeadLetters("demo/gone/gone")).singleElement()
 			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("answered 410")));
 		assertThat(receiver.attempts("/gone")).isEqualTo(1);
 		assertThat(cluster.image("demo", "gone", "gone")).isEqualTo("quay.io/acme/gone:1.1.0");
@@ -303,8 +284,8 @@ class DeployFlowIT {
 	@Test
 	void deadLettersAWebhookAfterTheLastAttempt() {
 		receiver.failFirst("/down", 100);
-		send(push("quay.io/acme/down", "1.1.0"));
-		await().untilAsserted(() -> assertThat(webhookDeadLetters("demo/down/down")).singleElement()
+		topics.send(push("quay.io/acme/down", "1.1.0"));
+		await().untilAsserted(() -> assertThat(topics.webhookDeadLetters("demo/down/down")).singleElement()
 			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("answered 503")));
 		assertThat(receiver.attempts("/down")).isEqualTo(4);
 	}
@@ -313,15 +294,15 @@ class DeployFlowIT {
 	void setsTheRequestedImageOnTheRequestedContainer() {
 		ImageRequest request = new ImageRequest(EventIds.next(), new TargetRef("demo", "pod", "app"),
 				"quay.io/acme/app:0.9.0", Instant.now());
-		send(request);
-		await().untilAsserted(() -> assertThat(outcomes(request)).extracting(DeploymentOutcome::result)
+		topics.send(request);
+		await().untilAsserted(() -> assertThat(topics.outcomes(request)).extracting(DeploymentOutcome::result)
 			.containsExactly(Result.UPDATED));
 		assertThat(cluster.image("demo", "pod", "app")).isEqualTo("quay.io/acme/app:0.9.0");
 	}
 
 	@Test
 	void reportsHealthAndMetricsOnTheManagementPort(@LocalServerPort int port) throws Exception {
-		await().untilAsserted(() -> assertThat(recorded("tagrelay.results")).isNotEmpty());
+		await().untilAsserted(() -> assertThat(topics.records("tagrelay.results")).isNotEmpty());
 		HttpClient http = HttpClient.newHttpClient();
 		HttpResponse<String> health = http.send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
@@ -336,8 +317,10 @@ class DeployFlowIT {
 
 	@Test
 	void publishesTheStateOfEveryTargetAtStartUp() {
-		await().untilAsserted(() -> assertThat(states("demo/next/next")).isNotEmpty());
-		assertThat(states("demo/pod/app")).first().extracting(TargetState::repository).isEqualTo("quay.io/acme/app");
+		await().untilAsserted(() -> assertThat(topics.states("demo/next/next")).isNotEmpty());
+		assertThat(topics.states("demo/pod/app")).first()
+			.extracting(TargetState::repository)
+			.isEqualTo("quay.io/acme/app");
 	}
 
 	private io.tagrelay.model.target.Target raceTarget() {
@@ -356,49 +339,14 @@ class DeployFlowIT {
 							+ "\"}]");
 	}
 
-	private void send(DeployEvent event) {
-		this.kafka.send("tagrelay.events", event.repository(), this.codec.write(event)).join();
-	}
-
-	private List<DeploymentOutcome> outcomes(DeployEvent event) {
-		return recorder.records("tagrelay.results")
-			.stream()
-			.map((record) -> this.codec.readOutcome(record.value()))
-			.filter((outcome) -> outcome.eventId().equals(event.eventId()))
-			.toList();
-	}
-
-	private List<ConsumerRecord<String, byte[]>> recorded(String topic) {
-		return recorder.records(topic);
-	}
-
-	private List<ConsumerRecord<String, byte[]>> webhookDeadLetters(String key) {
-		return recorder.records("tagrelay.webhooks.dlt").stream().filter((r) -> key.equals(r.key())).toList();
-	}
-
-	private List<TargetState> states(String key) {
-		return recorder.records("tagrelay.state")
-			.stream()
-			.filter((record) -> record.key().equals(key))
-			.map((record) -> this.codec.readState(record.value()))
-			.toList();
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
-	private static RegistryPush push(String repository, String... tags) {
-		return new RegistryPush(EventIds.next(), repository, List.of(tags), "quay", Instant.now());
-	}
-
 	// the Standard Webhooks scheme, written out again here rather than calling the
 	// worker's
-	private static String independentSignature(WebhookReceiver.Received delivery) throws Exception {
+	private static String independentSignature(Delivery delivery) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
 		byte[] signed = mac.doFinal(concat(
-				(delivery.id() + "." + delivery.timestamp() + ".").getBytes(StandardCharsets.UTF_8), delivery.body()));
+				(delivery.webhookId() + "." + delivery.webhookTimestamp() + ".").getBytes(StandardCharsets.UTF_8),
+				delivery.body()));
 		assertThat(new String(Base64.getDecoder().decode(SECRET.substring(6)), StandardCharsets.UTF_8)).isEqualTo(KEY);
 		return "v1," + Base64.getEncoder().encodeToString(signed);
 	}

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
-import io.tagrelay.worker.MockCluster;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,7 +27,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.tagrelay.worker.MockCluster.container;
+import static io.tagrelay.testing.cluster.SimulatedCluster.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +46,7 @@ class EventsTopicIT {
 
 	static final int PARTITIONS = 3;
 
-	static final MockCluster cluster = new MockCluster();
+	static final SimulatedCluster cluster = SimulatedCluster.start();
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
@@ -71,7 +71,7 @@ class EventsTopicIT {
 	@Test
 	void aWorkerStartedFirstCreatesTheEventsTopicWithTheConfiguredPartitionsAndConsumesAPushPublishedLater()
 			throws Exception {
-		cluster.create("demo", "first", container("first", "quay.io/acme/first:1.0.0"));
+		cluster.createDeployment("demo", "first", 2, container("first", "quay.io/acme/first:1.0.0"));
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {
 			assertThat(admin.describeTopics(Set.of("tagrelay.events"))

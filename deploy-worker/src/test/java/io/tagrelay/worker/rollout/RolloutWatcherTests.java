@@ -12,23 +12,25 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.tagrelay.model.target.RolloutPolicy;
+import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EnableKubernetesMockClient(crud = true)
 class RolloutWatcherTests {
 
-	KubernetesClient client;
+	final SimulatedCluster cluster = SimulatedCluster.withoutController();
+
+	final KubernetesClient client = this.cluster.client();
 
 	final RecordingScheduler scheduler = new RecordingScheduler();
 
 	@AfterEach
 	void stop() {
 		this.scheduler.shutdownNow();
+		this.cluster.close();
 	}
 
 	@Test

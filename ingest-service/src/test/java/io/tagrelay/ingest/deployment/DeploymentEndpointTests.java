@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.tagrelay.ingest.EnqueuedEvents;
 import io.tagrelay.ingest.IngestTest;
-import io.tagrelay.ingest.KafkaProbe;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
+import io.tagrelay.testing.kafka.TopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,17 +55,8 @@ class DeploymentEndpointTests {
 	@LocalServerPort
 	int port;
 
-	KafkaProbe events;
-
-	@BeforeEach
-	void readEvents() {
-		this.events = KafkaProbe.reading(this.bootstrapServers, "tagrelay.events");
-	}
-
-	@AfterEach
-	void close() {
-		this.events.close();
-	}
+	@RegisterExtension
+	final EnqueuedEvents events = new EnqueuedEvents();
 
 	@Test
 	void answersWithTheImageTheWorkerPublished() {
@@ -222,11 +213,11 @@ class DeploymentEndpointTests {
 	}
 
 	private void publishOutcome(DeploymentOutcome outcome) {
-		KafkaProbe.send(this.bootstrapServers, "tagrelay.results", outcome.target().key(), this.codec.write(outcome));
+		TopicWriter.send(this.bootstrapServers, "tagrelay.results", outcome.target().key(), this.codec.write(outcome));
 	}
 
 	private void publishState(TargetState state) {
-		KafkaProbe.send(this.bootstrapServers, "tagrelay.state", state.target().key(), this.codec.write(state));
+		TopicWriter.send(this.bootstrapServers, "tagrelay.state", state.target().key(), this.codec.write(state));
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.tagrelay.ingest.IngestTest;
-import io.tagrelay.ingest.KafkaProbe;
 import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.testing.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,11 +52,11 @@ class HostileRequestsTests {
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
-	KafkaProbe events;
+	TopicReader events;
 
 	@BeforeAll
 	void readEventsFromNow() {
-		this.events = KafkaProbe.reading(this.bootstrapServers, "tagrelay.events");
+		this.events = TopicReader.fromEnd(this.bootstrapServers, "tagrelay.events");
 	}
 
 	@AfterAll

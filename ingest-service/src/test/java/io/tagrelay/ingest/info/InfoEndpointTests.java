@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.tagrelay.ingest.IngestTest;
-import io.tagrelay.ingest.KafkaProbe;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
+import io.tagrelay.testing.kafka.TopicWriter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class InfoEndpointTests {
 	void showsEveryTargetWithTheStateTheWorkerPublished() {
 		TargetRef api = new TargetRef("demo", "api", "server");
 		TargetState state = new TargetState(api, "quay.io/acme/api", "quay.io/acme/api:3.1.0", 2, 2, 2, Instant.now());
-		KafkaProbe.send(this.bootstrapServers, "tagrelay.state", api.key(), new EventCodec().write(state));
+		TopicWriter.send(this.bootstrapServers, "tagrelay.state", api.key(), new EventCodec().write(state));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			var info = assertThat(this.mvc.get().uri("/info").header(HttpHeaders.AUTHORIZATION, IngestTest.BEARER))

@@ -10,18 +10,16 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagrelay.ingest.EnqueuedEvents;
 import io.tagrelay.ingest.IngestTest;
-import io.tagrelay.ingest.KafkaProbe;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.RegistryPush;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,23 +46,11 @@ class WebhookEndpointTests {
 	@Autowired
 	MeterRegistry meters;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
-
 	@LocalServerPort
 	int port;
 
-	KafkaProbe events;
-
-	@BeforeEach
-	void readEvents() {
-		this.events = KafkaProbe.reading(this.bootstrapServers, "tagrelay.events");
-	}
-
-	@AfterEach
-	void close() {
-		this.events.close();
-	}
+	@RegisterExtension
+	final EnqueuedEvents events = new EnqueuedEvents();
 
 	@Test
 	void enqueuesQuayPushKeyedByRepositoryBeforeAnswering202() {

@@ -1,27 +1,23 @@
-package io.tagrelay.local;
+package io.tagrelay.testing.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every image the sandbox API server stored for each Deployment, in the order it stored
- * them: the mock server's CRUD dispatcher, which reports each change it makes (create,
- * update, patch, status) while it holds its write lock, so the order is the server's.
- * Only changes of the first container's image are kept.
+ * Every image the API server stored for each Deployment, in the order it stored them (the
+ * dispatcher reports each change while it holds its write lock, so the order is the
+ * server's). Only changes of the first container's image are kept.
  */
-public final class ImageHistory extends KubernetesCrudDispatcher {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+public final class ImageHistory {
 
 	private final Map<String, List<String>> images = new ConcurrentHashMap<>();
+
+	ImageHistory() {
+	}
 
 	/**
 	 * The images a Deployment has had, oldest first, each once per change.
@@ -36,16 +32,7 @@ public final class ImageHistory extends KubernetesCrudDispatcher {
 		}
 	}
 
-	@Override
-	public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
-			GenericKubernetesResource resource, String newState) {
-		super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-		if (newState != null && path.contains("/deployments")) {
-			record(JSON.readTree(newState));
-		}
-	}
-
-	private void record(JsonNode deployment) {
+	void stored(JsonNode deployment) {
 		if (!"Deployment".equals(deployment.path("kind").asString(null))) {
 			return;
 		}

@@ -1,0 +1,129 @@
+package io.tagrelay.bench.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tagrelay.testing.jvm.ChildJvm;
+
+/**
+ * One service running as its own JVM from its runnable jar, its output in a log file;
+ * knows when it became ready, what Spring Boot says of its start-up, and how much memory
+ * it holds. Stopped gracefully, so that a flight recording is written.
+ */
+public final class BenchService implements AutoCloseable {
+
+	private static final Pattern STARTED = Pattern
+		.compile("Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+
+	private final ChildJvm jvm;
+
+	private final int port;
+
+	private BenchService(ChildJvm jvm, int port) {
+		this.jvm = jvm;
+		this.port = port;
+	}
+
+	/**
+	 * Starts a service.
+	 * @param name a short name (also the log file's)
+	 * @param jar the runnable jar
+	 * @param jvmFlags flags for the JVM
+	 * @param port the HTTP port it is told to use (actuator included)
+	 * @param args Spring Boot arguments
+	 * @param environment extra environment variables
+	 * @param dir its working directory, where the log goes
+	 * @return the running service
+	 */
+	public static BenchService start(String name, Path jar, List<String> jvmFlags, int port, List<String> args,
+			Map<String, String> environment, Path dir) {
+		List<String> all = new ArrayList<>(List.of("--server.port=" + port));
+		all.addAll(args);
+		return new BenchService(ChildJvm.jar(name, jar)
+			.jvmOptions(jvmFlags)
+			.args(all)
+			.environment(environment)
+			.log(dir.resolve(name + ".log"))
+			.directory(dir)
+			.stopGracefully(Duration.ofSeconds(20))
+			.start(), port);
+	}
+
+	/**
+	 * Waits until the readiness probe answers UP.
+	 * @param timeout how long at most
+	 * @return time from the JVM's start (as the OS reports it) to ready
+	 * @throws InterruptedException if interrupted
+	 */
+	public Duration awaitReady(Duration timeout) throws InterruptedException {
+		return this.jvm.awaitReady(URI.create(url("/actuator/health/readiness")), timeout);
+	}
+
+	/**
+	 * Spring Boot's own account of its start-up, from the "Started ..." log line.
+	 * @return seconds the JVM had been running when the application had started
+	 */
+	public Optional<Double> startedLogSeconds() {
+		try {
+			Matcher started = STARTED.matcher(Files.readString(this.jvm.log()));
+			return started.find() ? Optional.of(Double.parseDouble(started.group(2))) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A {@code /proc/<pid>/status} memory value.
+	 * @param field {@code VmRSS} (now) or {@code VmHWM} (peak)
+	 * @return the value in KiB, 0 if unknown
+	 */
+	public long memoryKib(String field) {
+		return this.jvm.memoryKib(field);
+	}
+
+	/**
+	 * A URL of this service.
+	 * @param path the path
+	 * @return the URL on the loopback interface
+	 */
+	public String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/**
+	 * The HTTP port.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The process id.
+	 * @return the pid
+	 */
+	public long pid() {
+		return this.jvm.pid();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.jvm.close();
+	}
+
+	@Override
+	public String toString() {
+		return this.jvm.toString();
+	}
+
+}

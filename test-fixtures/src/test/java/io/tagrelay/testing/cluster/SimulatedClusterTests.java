@@ -1,0 +1,177 @@
+package io.tagrelay.testing.cluster;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class SimulatedClusterTests {
+
+	private static final String IMAGE_PATH = "/spec/template/spec/containers/0/image";
+
+	private SimulatedCluster cluster;
+
+	@AfterEach
+	void close() {
+		this.cluster.close();
+	}
+
+	@Test
+	void answersAJsonPatchWhoseTestOpFailsWith422AndLeavesTheDeployment() {
+		this.cluster = SimulatedCluster.withoutController();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+
+		assertThatExceptionOfType(KubernetesClientException.class)
+			.isThrownBy(() -> patchImage("quay.io/acme/web:0.9.0", "quay.io/acme/web:2.0.0"))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(422));
+		assertThat(this.cluster.image("demo", "web", "web")).isEqualTo("quay.io/acme/web:1.0.0");
+	}
+
+	@Test
+	void servesAnInjectedFaultTheGivenTimesThenAnswersAsTheServer() {
+		this.cluster = SimulatedCluster.withoutController();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+		String path = SimulatedCluster.deploymentPath("demo", "web");
+		this.cluster.faults().fail("GET", path, 503, 2);
+
+		try (KubernetesClient once = this.cluster.client((config) -> {
+			config.setRequestRetryBackoffLimit(0);
+			return config;
+		})) {
+			for (int i = 0; i < 2; i++) {
+				assertThatExceptionOfType(KubernetesClientException.class)
+					.isThrownBy(() -> once.apps().deployments().inNamespace("demo").withName("web").get())
+					.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(503));
+			}
+			assertThat(once.apps().deployments().inNamespace("demo").withName("web").get()).isNotNull();
+		}
+		assertThat(this.cluster.faults().served("GET", path)).isEqualTo(2);
+		assertThat(this.cluster.faults().requests("GET", path)).isEqualTo(3);
+	}
+
+	@Test
+	void completesEveryRolloutAtOnceAndWritesTheStatusOnlyWhenItChanges() throws Exception {
+		this.cluster = SimulatedCluster.start();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
+
+		await().untilAsserted(() -> assertThat(read().getStatus()).satisfies((status) -> {
+			assertThat(status.getObservedGeneration()).isEqualTo(read().getMetadata().getGeneration());
+			assertThat(status.getUpdatedReplicas()).isEqualTo(2);
+			assertThat(status.getAvailableReplicas()).isEqualTo(2);
+		}));
+		int writes = this.cluster.faults().requests("PUT", SimulatedCluster.deploymentPath("demo", "web") + "/status");
+		Thread.sleep(200);
+		assertThat(this.cluster.faults().requests("PUT", SimulatedCluster.deploymentPath("demo", "web") + "/status"))
+			.isEqualTo(writes);
+	}
+
+	@Test
+	void completesAHeldRolloutOnlyAfterRelease() throws Exception {
+		this.cluster = SimulatedCluster.start(0, Duration.ofMillis(20));
+		this.cluster.controller().hold();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+
+		await().untilAsserted(() -> assertThat(read().getStatus().getObservedGeneration()).isEqualTo(1L));
+		Thread.sleep(300);
+		assertThat(read().getStatus().getUpdatedReplicas()).isZero();
+		this.cluster.controller().release();
+		await().untilAsserted(() -> assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2));
+	}
+
+	@Test
+	void neverCompletesTheRolloutOfADeploymentFatedToStall() throws Exception {
+		this.cluster = SimulatedCluster.start();
+		this.cluster.controller().fate("demo", "stuck", RolloutFate.STALLS);
+		this.cluster.createDeployment("demo", "stuck", "quay.io/acme/stuck:1.0.0");
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+
+		await().untilAsserted(() -> assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2));
+		Deployment stuck = this.cluster.client().apps().deployments().inNamespace("demo").withName("stuck").get();
+		assertThat(stuck.getStatus().getObservedGeneration()).isEqualTo(1L);
+		assertThat(stuck.getStatus().getUpdatedReplicas()).isZero();
+	}
+
+	@Test
+	void recordsEveryImageStoredAndTellsListenersOfImagePatches() {
+		this.cluster = SimulatedCluster.withoutController();
+		List<String> patched = new CopyOnWriteArrayList<>();
+		this.cluster.addPatchListener(
+				(namespace, deployment, image, nanos) -> patched.add(namespace + "/" + deployment + "=" + image));
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+
+		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
+		patchImage("quay.io/acme/web:1.1.0", "quay.io/acme/web:1.2.0");
+
+		assertThat(this.cluster.history().of("demo", "web")).containsExactly("quay.io/acme/web:1.0.0",
+				"quay.io/acme/web:1.1.0", "quay.io/acme/web:1.2.0");
+		assertThat(patched).containsExactly("demo/web=quay.io/acme/web:1.1.0", "demo/web=quay.io/acme/web:1.2.0");
+	}
+
+	@Test
+	void reportsTheRolloutOfEveryGenerationCompleteWithoutAController() {
+		this.cluster = SimulatedCluster.withoutController();
+		this.cluster.createDeployment("bench", "w0", 1, SimulatedCluster.container("app", "quay.io/bench/w0:1.0.0"));
+
+		this.cluster.rolledOutForever("bench", "w0");
+		this.cluster.client()
+			.apps()
+			.deployments()
+			.inNamespace("bench")
+			.withName("w0")
+			.patch(PatchContext.of(PatchType.JSON),
+					"[{\"op\":\"replace\",\"path\":\"%s\",\"value\":\"quay.io/bench/w0:1.0.1\"}]"
+						.formatted(IMAGE_PATH));
+
+		Deployment w0 = this.cluster.client().apps().deployments().inNamespace("bench").withName("w0").get();
+		assertThat(w0.getStatus().getObservedGeneration()).isGreaterThan(w0.getMetadata().getGeneration());
+		assertThat(w0.getStatus().getUpdatedReplicas()).isOne();
+	}
+
+	@Test
+	void writesAKubeconfigThatFabric8Reads(@TempDir Path dir) throws Exception {
+		this.cluster = SimulatedCluster.withoutController();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+
+		Path file = this.cluster.writeKubeconfig(dir.resolve("state/kubeconfig"), "sandbox", "demo", "a SANDBOX");
+
+		assertThat(Files.readString(file)).startsWith("# a SANDBOX\n");
+		Config config = Config.fromKubeconfig(Files.readString(file));
+		assertThat(config.getNamespace()).isEqualTo("demo");
+		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+			assertThat(SimulatedCluster.image(client, "demo", "web", "web")).isEqualTo("quay.io/acme/web:1.0.0");
+		}
+	}
+
+	private Deployment read() {
+		return this.cluster.client().apps().deployments().inNamespace("demo").withName("web").get();
+	}
+
+	private void patchImage(String expected, String image) {
+		this.cluster.client()
+			.apps()
+			.deployments()
+			.inNamespace("demo")
+			.withName("web")
+			.patch(PatchContext.of(PatchType.JSON),
+					"[{\"op\":\"test\",\"path\":\"%1$s\",\"value\":\"%2$s\"},{\"op\":\"replace\",\"path\":\"%1$s\",\"value\":\"%3$s\"}]"
+						.formatted(IMAGE_PATH, expected, image));
+	}
+
+}
