@@ -13,14 +13,24 @@ class WorkerRbacTests {
 
 	static final String WORKER = "relay-tagrelay-worker";
 
+	/**
+	 * What the rollout judge reads besides the Deployment: its ReplicaSets, listed by the
+	 * Deployment's selector, to find the new one. Only list: it never gets one by name,
+	 * never watches or changes one.
+	 */
+	static final Map<String, Object> LIST_REPLICA_SETS = Map.of("apiGroups", List.of("apps"), "resources",
+			List.of("replicasets"), "verbs", List.of("list"));
+
 	@Test
 	void grantsARolePerTargetNamespaceLimitedToTheManagedDeployments() {
 		RenderedChart chart = RenderedChart.multiNamespace();
 		assertThat(chart.ofKind("Role")).extracting((role) -> at(role, "metadata", "namespace"))
 			.containsExactlyInAnyOrder("shop", "staging");
-		assertThat(rules(chart.get("Role", WORKER, "shop"))).containsExactly(rule(List.of("api", "web")));
+		assertThat(rules(chart.get("Role", WORKER, "shop"))).containsExactly(rule(List.of("api", "web")),
+				LIST_REPLICA_SETS);
 		// staging: a target and the updatekate target
-		assertThat(rules(chart.get("Role", WORKER, "staging"))).containsExactly(rule(List.of("legacy", "web")));
+		assertThat(rules(chart.get("Role", WORKER, "staging"))).containsExactly(rule(List.of("legacy", "web")),
+				LIST_REPLICA_SETS);
 	}
 
 	@Test
@@ -64,7 +74,8 @@ class WorkerRbacTests {
 		assertThat(chart.ofKind("Role")).isEmpty();
 		assertThat(chart.ofKind("RoleBinding")).isEmpty();
 		assertThat(chart.ofKind("ClusterRole")).singleElement()
-			.satisfies((role) -> assertThat(rules(role)).containsExactly(rule(List.of("api", "legacy", "web"))));
+			.satisfies((role) -> assertThat(rules(role)).containsExactly(rule(List.of("api", "legacy", "web")),
+					LIST_REPLICA_SETS));
 		assertThat(chart.ofKind("ClusterRoleBinding")).singleElement()
 			.satisfies((binding) -> assertThat(list(binding, "subjects"))
 				.containsExactly(Map.of("kind", "ServiceAccount", "name", WORKER, "namespace", "tagrelay")));

@@ -18,11 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout how long one API request may take before it counts as a failure
  * (and is retried)
  * @param retry the backoff of retried API calls
+ * @param concurrentUpdates how many containers the worker updates, and awaits the rollout
+ * of, at once (the targets that follow one repository are updated side by side)
  */
 @ConfigurationProperties("tagrelay.cluster")
 @Validated
 public record ClusterProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout,
-		@Valid @DefaultValue Retry retry) {
+		@Valid @DefaultValue Retry retry, @DefaultValue("16") @Min(1) @Max(256) int concurrentUpdates) {
 
 	/**
 	 * {@code tagrelay.cluster.retry.*}: the exponential backoff of API calls that failed

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.tagrelay.model.event.DeployEvent;
@@ -40,13 +41,17 @@ public class DeployService {
 
 	private static final TagSelector selector = new TagSelector();
 
+	private final Fanout fanout;
+
 	private final Clock clock;
 
-	DeployService(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Clock clock) {
+	DeployService(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Fanout fanout,
+			Clock clock) {
 		this.targets = targets;
 		this.reader = reader;
 		this.updater = updater;
 		this.outcomes = outcomes;
+		this.fanout = fanout;
 		this.clock = clock;
 	}
 
@@ -68,10 +73,19 @@ public class DeployService {
 		if (following.isEmpty()) {
 			logger.info(push.eventId() + ": no target follows " + push.repository() + "; nothing to do");
 		}
-		return following.stream()
-			.flatMap((target) -> containersOf(target).stream()
-				.map((container) -> this.updater
-					.update(new UpdateRequest(push, target, container, newestTag(push, target), startedAt))))
+		return this.fanout
+			.all(following.stream()
+				.<Supplier<List<DeploymentOutcome>>>map((target) -> () -> update(push, target, startedAt))
+				.toList())
+			.stream()
+			.flatMap(List::stream)
+			.toList();
+	}
+
+	private List<DeploymentOutcome> update(RegistryPush push, Target target, Instant startedAt) {
+		return containersOf(target).stream()
+			.map((container) -> this.updater
+				.update(new UpdateRequest(push, target, container, newestTag(push, target), startedAt)))
 			.toList();
 	}
 

@@ -41,13 +41,17 @@ class PushCollapser {
 
 	private final Outcomes outcomes;
 
+	private final Fanout fanout;
+
 	private final Clock clock;
 
-	PushCollapser(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Clock clock) {
+	PushCollapser(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Fanout fanout,
+			Clock clock) {
 		this.targets = targets;
 		this.reader = reader;
 		this.updater = updater;
 		this.outcomes = outcomes;
+		this.fanout = fanout;
 		this.clock = clock;
 	}
 
@@ -57,18 +61,22 @@ class PushCollapser {
 	 */
 	void apply(List<RegistryPush> pushes) {
 		Instant startedAt = this.clock.instant();
-		for (Target target : this.targets.forRepository(pushes.get(0).repository())) {
-			Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
-			List<ManagedContainer> containers = deployment.map((d) -> ContainerLocator.managed(d, target))
-				.orElse(List.of());
-			if (containers.isEmpty()) {
-				// reported by the updater, one outcome per push, as when they come one by
-				// one
-				String name = StateReporter.containerName(target);
-				pushes.forEach((push) -> this.updater.update(request(push, target, name, startedAt)));
-			}
-			containers.forEach((container) -> apply(pushes, target, container, startedAt));
+		this.fanout.each(this.targets.forRepository(pushes.get(0).repository())
+			.stream()
+			.<Runnable>map((target) -> () -> apply(pushes, target, startedAt))
+			.toList());
+	}
+
+	private void apply(List<RegistryPush> pushes, Target target, Instant startedAt) {
+		Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
+		List<ManagedContainer> containers = deployment.map((d) -> ContainerLocator.managed(d, target))
+			.orElse(List.of());
+		if (containers.isEmpty()) {
+			// reported by the updater, one outcome per push, as when they come one by one
+			String name = StateReporter.containerName(target);
+			pushes.forEach((push) -> this.updater.update(request(push, target, name, startedAt)));
 		}
+		containers.forEach((container) -> apply(pushes, target, container, startedAt));
 	}
 
 	private void apply(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt) {

@@ -3,13 +3,19 @@ package io.tagrelay.worker.rollout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.MaxRetriesExceededException;
@@ -78,10 +84,30 @@ public class RolloutWatcher {
 	private RolloutStatus poll(String namespace, String name, RolloutPolicy policy,
 			AtomicReference<RolloutStatus> last) {
 		Deployment deployment = this.client.apps().deployments().inNamespace(namespace).withName(name).get();
-		RolloutStatus status = (deployment != null) ? RolloutJudge.judge(deployment, policy.success())
+		RolloutStatus status = (deployment != null)
+				? RolloutJudge.judge(deployment, policy.success(), newReplicaSet(deployment, policy.success()))
 				: RolloutStatus.failed("the Deployment disappeared", "gone");
 		last.set(status);
 		return status;
+	}
+
+	/**
+	 * The new ReplicaSet, read only where the judgement needs it ({@code available}): the
+	 * ReplicaSets the Deployment's selector matches, in its namespace.
+	 */
+	private Optional<ReplicaSet> newReplicaSet(Deployment deployment, RolloutPolicy.Success success) {
+		if (success != RolloutPolicy.Success.AVAILABLE) {
+			return Optional.empty();
+		}
+		LabelSelector selector = deployment.getSpec().getSelector();
+		Map<String, String> labels = (selector != null) ? selector.getMatchLabels() : null;
+		List<ReplicaSet> replicaSets = this.client.apps()
+			.replicaSets()
+			.inNamespace(deployment.getMetadata().getNamespace())
+			.withLabels(Objects.requireNonNullElse(labels, Map.of()))
+			.list()
+			.getItems();
+		return NewReplicaSet.of(deployment, replicaSets);
 	}
 
 	private static String outcome(CompletableFuture<RolloutStatus> polls, RolloutPolicy policy,
