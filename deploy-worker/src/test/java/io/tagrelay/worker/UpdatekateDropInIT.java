@@ -1,9 +1,16 @@
 package io.tagrelay.worker;
 
+import java.time.Duration;
+
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.testing.cluster.RolloutFate;
 import io.tagrelay.testing.webhook.Delivery;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +18,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The worker configured as updatekate was, with only {@code UK_*} variables, Kafka and
  * the cluster: a push queued while the worker is not running is applied once it starts,
- * the rollout is awaited (one available replica) and the webhook is POSTed to
- * {@code UK_WEBHOOK}.
+ * the rollout is awaited (one available replica of the new spec) and the webhook is
+ * POSTed to {@code UK_WEBHOOK}; a new image whose pods never become ready is reported
+ * failed, and a fix pushed after it updated.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpdatekateDropInIT {
 
 	static final StandaloneWorker run = new StandaloneWorker();
@@ -24,6 +33,7 @@ class UpdatekateDropInIT {
 	}
 
 	@Test
+	@Order(1)
 	void appliesAPushQueuedBeforeStartAndCallsTheUpdatekateWebhook() {
 		RegistryPush push = WorkerTopics.push("quay.io/acme/hello", "0.4.0", "1.0.0", "latest");
 		run.publish(push);
@@ -38,6 +48,48 @@ class UpdatekateDropInIT {
 			.containsExactly("deployment.updated", push.eventId(), "default", "hello", "hello", "quay.io/acme/hello",
 					"quay.io/acme/hello:0.5.0", "quay.io/acme/hello:1.0.0", "1.0.0");
 		assertThat(delivery.signature()).as("no secret, no signature").isNull();
+	}
+
+	/**
+	 * The new pod never becomes ready while the two old ones still serve: the
+	 * Deployment's {@code availableReplicas} is 2 and {@code updatedReplicas} 1, which is
+	 * not "one available replica of the new spec".
+	 */
+	@Test
+	@Order(2)
+	void reportsACrashLoopingNewImageAsFailedNotUpdated() {
+		run.cluster.controller().fate("default", "hello", RolloutFate.STALLS);
+		RegistryPush push = WorkerTopics.push("quay.io/acme/hello", "1.1.0");
+		run.publish(push);
+
+		await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(run.receiver.received("/uk")).hasSize(2));
+		Delivery delivery = run.receiver.received("/uk").get(1);
+		assertThat(delivery.fields("type", "eventId", "image")).containsExactly("deployment.failed", push.eventId(),
+				"quay.io/acme/hello:1.1.0");
+	}
+
+	@Test
+	@Order(3)
+	void reportsAFixPushedAfterAFailedRolloutAsUpdatedOnceANewPodIsAvailable() {
+		run.cluster.controller().fate("default", "hello", RolloutFate.COMPLETES);
+		RegistryPush fix = WorkerTopics.push("quay.io/acme/hello", "1.1.1");
+		run.publish(fix);
+
+		await().untilAsserted(() -> assertThat(run.receiver.received("/uk")).hasSize(3));
+		Delivery delivery = run.receiver.received("/uk").get(2);
+		assertThat(delivery.fields("type", "eventId", "image")).containsExactly("deployment.updated", fix.eventId(),
+				"quay.io/acme/hello:1.1.1");
+		ReplicaSet newRs = run.cluster.client()
+			.apps()
+			.replicaSets()
+			.inNamespace("default")
+			.list()
+			.getItems()
+			.stream()
+			.filter((rs) -> rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":1.1.1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(newRs.getStatus().getAvailableReplicas()).as("available pods of the new spec").isPositive();
 	}
 
 }

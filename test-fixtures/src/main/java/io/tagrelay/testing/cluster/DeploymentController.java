@@ -46,10 +46,13 @@ public final class DeploymentController implements AutoCloseable {
 		return thread;
 	});
 
+	private final ReplicaSets replicaSets;
+
 	private volatile boolean held;
 
 	DeploymentController(KubernetesClient client, Duration rolloutTime) {
 		this.client = client;
+		this.replicaSets = new ReplicaSets(client);
 		this.rolloutTime = rolloutTime;
 		this.period = rolloutTime.isZero() ? 10 : Math.max(10, Math.min(50, rolloutTime.toMillis() / 4));
 	}
@@ -109,6 +112,7 @@ public final class DeploymentController implements AutoCloseable {
 			this.scheduler.schedule(this::reconcileAll, rollout.remaining(this.rolloutTime), TimeUnit.NANOSECONDS);
 		}
 		this.rollouts.put(key, rollout);
+		this.replicaSets.sync(deployment, rollout.completed());
 		DeploymentStatus status = statusOf(deployment, rollout);
 		if (!status.equals(deployment.getStatus())) {
 			deployment.setStatus(status);
@@ -131,11 +135,16 @@ public final class DeploymentController implements AutoCloseable {
 		if (rollout.completed()) {
 			return completed(rollout.generation(), replicas);
 		}
+		// a rolling update's first step: one surge pod of the new template, not ready
+		// yet,
+		// next to the old pods, which serve (and count as available) until it is
+		int surge = Math.min(1, replicas);
 		return new DeploymentStatusBuilder().withObservedGeneration(rollout.generation())
-			.withReplicas(replicas + 1)
-			.withUpdatedReplicas(0)
+			.withReplicas(replicas + surge)
+			.withUpdatedReplicas(surge)
 			.withAvailableReplicas(replicas)
 			.withReadyReplicas(replicas)
+			.withUnavailableReplicas(surge)
 			.withConditions(condition("Progressing", "ReplicaSetUpdated"))
 			.build();
 	}
