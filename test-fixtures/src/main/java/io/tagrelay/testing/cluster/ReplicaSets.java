@@ -74,7 +74,8 @@ final class ReplicaSets {
 			return;
 		}
 		ReplicaSet existing = this.client.apps().replicaSets().inNamespace(namespace).withName(name).get();
-		ReplicaSet replicaSet = (existing != null) ? existing : created(deployment, template, name, hash, revision);
+		ReplicaSet replicaSet = (existing != null) ? existing
+				: created(deployment, template, name, hash, revision, replicas);
 		replicaSet.getSpec().setReplicas(replicas);
 		if (existing != null) {
 			this.client.apps()
@@ -93,8 +94,8 @@ final class ReplicaSets {
 		this.written.put(namespace + "/" + name, state);
 	}
 
-	private ReplicaSet created(Deployment deployment, PodTemplateSpec template, String name, String hash,
-			int revision) {
+	private ReplicaSet created(Deployment deployment, PodTemplateSpec template, String name, String hash, int revision,
+			int replicas) {
 		Map<String, String> labels = new HashMap<>(
 				Objects.requireNonNullElse(template.getMetadata().getLabels(), Map.of()));
 		labels.put(HASH_LABEL, hash);
@@ -121,7 +122,7 @@ final class ReplicaSets {
 			.endOwnerReference()
 			.endMetadata()
 			.withNewSpec()
-			.withReplicas(0)
+			.withReplicas(replicas)
 			.withSelector(new LabelSelectorBuilder().withMatchLabels(selector).build())
 			.withTemplate(labelled)
 			.endSpec()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -90,9 +91,27 @@ class SimulatedClusterTests {
 
 		await().untilAsserted(() -> assertThat(read().getStatus().getObservedGeneration()).isEqualTo(1L));
 		Thread.sleep(300);
-		assertThat(read().getStatus().getUpdatedReplicas()).isZero();
+		assertThat(read().getStatus().getUpdatedReplicas()).as("one surge pod, not ready").isEqualTo(1);
+		assertThat(newReplicaSet("web").getStatus().getAvailableReplicas()).isZero();
 		this.cluster.controller().release();
 		await().untilAsserted(() -> assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2));
+		assertThat(newReplicaSet("web").getStatus().getAvailableReplicas()).isEqualTo(2);
+		assertThat(newReplicaSet("web").getMetadata().getOwnerReferences()).singleElement()
+			.satisfies((owner) -> assertThat(owner.getUid()).isEqualTo(read().getMetadata().getUid()));
+	}
+
+	private ReplicaSet newReplicaSet(String deployment) {
+		return this.cluster.client()
+			.apps()
+			.replicaSets()
+			.inNamespace("demo")
+			.list()
+			.getItems()
+			.stream()
+			.filter((rs) -> rs.getMetadata().getName().startsWith(deployment + "-"))
+			.filter((rs) -> rs.getSpec().getReplicas() > 0)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
@@ -105,7 +124,8 @@ class SimulatedClusterTests {
 		await().untilAsserted(() -> assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2));
 		Deployment stuck = this.cluster.client().apps().deployments().inNamespace("demo").withName("stuck").get();
 		assertThat(stuck.getStatus().getObservedGeneration()).isEqualTo(1L);
-		assertThat(stuck.getStatus().getUpdatedReplicas()).isZero();
+		assertThat(stuck.getStatus().getUpdatedReplicas()).isEqualTo(1);
+		assertThat(stuck.getStatus().getAvailableReplicas()).as("the old pods serve").isEqualTo(2);
 	}
 
 	@Test
