@@ -59,6 +59,9 @@ class ConfigurationDocsTests {
 
 	static final Pattern LITERAL = Pattern.compile("^`([^`]*)`");
 
+	/** The metadata, read once for every row. */
+	private static Map<String, JsonNode> metadata;
+
 	static List<Row> rows() throws IOException {
 		String readme = Files.readString(README);
 		String section = readme.substring(readme.indexOf("\n## Configuration"));
@@ -127,6 +130,13 @@ class ConfigurationDocsTests {
 	 * Every {@code tagrelay.*}/{@code uk.*} property the services' metadata lists.
 	 */
 	private static Map<String, JsonNode> metadata() throws IOException {
+		if (metadata == null) {
+			metadata = readMetadata();
+		}
+		return metadata;
+	}
+
+	private static Map<String, JsonNode> readMetadata() throws IOException {
 		Map<String, JsonNode> properties = new HashMap<>();
 		JsonMapper json = JsonMapper.builder().build();
 		for (URL url : Collections.list(ConfigurationDocsTests.class.getClassLoader()
