@@ -97,6 +97,22 @@ public class ClusterCalls {
 		return String.valueOf(failure.getMessage()).contains("test failed");
 	}
 
+	/**
+	 * What a failed call says to a user, in an outcome or a webhook: the answer's code
+	 * and status reason, or that no answer came, never the API server's message or
+	 * address (they name its host, and the ServiceAccount the worker runs as).
+	 * @param failure what was thrown
+	 * @return e.g. {@code the API server answered 403 (Forbidden)}
+	 */
+	public static String reason(Throwable failure) {
+		if (failure instanceof KubernetesClientException api && api.getCode() > 0) {
+			String reason = (api.getStatus() != null) ? api.getStatus().getReason() : null;
+			return "the API server answered " + api.getCode() + ((reason != null) ? " (" + reason + ")" : "");
+		}
+		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+		return "no answer from the API server (" + cause.getClass().getSimpleName() + ")";
+	}
+
 	private static String describe(Throwable failure) {
 		if (failure instanceof KubernetesClientException api && api.getCode() > 0) {
 			return "HTTP " + api.getCode();

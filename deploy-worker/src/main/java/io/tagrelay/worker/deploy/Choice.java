@@ -23,12 +23,13 @@ record Choice(ImageReference image, String reason) {
 	}
 
 	/**
-	 * Decides for the image a container runs now.
+	 * Decides for a container as it is now: the image it runs, and the one it was rolled
+	 * back from.
 	 */
 	@FunctionalInterface
 	interface Decision {
 
-		Choice decide(ImageReference running);
+		Choice decide(ManagedContainer container);
 
 	}
 

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.worker.patch.RolledBack;
 
 /**
  * Finds the containers a target manages in a Deployment: the named one, or every
@@ -21,12 +22,14 @@ final class ContainerLocator {
 
 	static List<ManagedContainer> managed(Deployment deployment, Target target) {
 		List<ManagedContainer> found = new ArrayList<>();
+		RolledBack rolledBack = RolledBack.of(deployment);
 		List<Container> containers = containers(deployment);
 		for (int i = 0; i < containers.size(); i++) {
 			Container container = containers.get(i);
 			boolean named = target.container() == null || target.container().equals(container.getName());
 			if (named && isFrom(container.getImage(), target)) {
-				found.add(new ManagedContainer(i, container.getName(), container.getImage()));
+				found.add(new ManagedContainer(i, container.getName(), container.getImage(),
+						rolledBack.of(container.getName()).orElse(null)));
 			}
 		}
 		return found;

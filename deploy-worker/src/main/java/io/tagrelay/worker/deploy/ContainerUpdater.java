@@ -11,6 +11,7 @@ import io.tagrelay.worker.cluster.ClusterCalls;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
+import io.tagrelay.worker.patch.RolledBack;
 import io.tagrelay.worker.rollout.RolloutResult;
 import io.tagrelay.worker.rollout.RolloutWatcher;
 import org.apache.commons.logging.Log;
@@ -88,13 +89,13 @@ class ContainerUpdater {
 	}
 
 	private DeploymentOutcome tryUpdate(UpdateRequest request, Deployment deployment, ManagedContainer container) {
-		Choice choice = request.decision().decide(container.reference());
+		Choice choice = request.decision().decide(container);
 		if (choice.skipped()) {
 			Optional<ManagedContainer> resumed = resumed(request, deployment, container);
 			if (resumed.isPresent()) {
 				logger.info(request.ref().key() + ": " + request.event().eventId() + " already set " + container.image()
 						+ " before it was delivered again; waiting for the rollout");
-				return awaitRollout(request, resumed.get(), container.reference());
+				return awaitRollout(request, deployment, resumed.get(), container.reference());
 			}
 			return this.outcomes.skipped(request, container.image(), choice.reason());
 		}
@@ -108,10 +109,10 @@ class ContainerUpdater {
 		}
 		catch (RuntimeException ex) {
 			return this.outcomes.failed(request, container.image(), choice.image().toString(),
-					"patch failed: " + ex.getMessage());
+					"patch failed: " + ClusterCalls.reason(ex));
 		}
 		this.state.report(request.target());
-		return awaitRollout(request, container, choice.image());
+		return awaitRollout(request, deployment, container, choice.image());
 	}
 
 	// the container as it was before this event changed it, if the Deployment's mark says
@@ -120,13 +121,13 @@ class ContainerUpdater {
 			ManagedContainer container) {
 		return ChangeMark.of(deployment)
 			.filter((mark) -> mark.madeBy(request.event().eventId(), container.name()))
-			.filter((mark) -> wouldSet(request, mark.previousImage(), container.image()))
-			.map((mark) -> new ManagedContainer(container.index(), container.name(), mark.previousImage()));
+			.map((mark) -> container.running(mark.previousImage()))
+			.filter((before) -> wouldSet(request, before, container.image()));
 	}
 
-	private static boolean wouldSet(UpdateRequest request, String previous, String running) {
+	private static boolean wouldSet(UpdateRequest request, ManagedContainer before, String running) {
 		try {
-			Choice again = request.decision().decide(ImageReference.parse(previous));
+			Choice again = request.decision().decide(before);
 			return !again.skipped() && again.image().toString().equals(running);
 		}
 		catch (IllegalArgumentException ex) {
@@ -134,7 +135,8 @@ class ContainerUpdater {
 		}
 	}
 
-	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image) {
+	private DeploymentOutcome awaitRollout(UpdateRequest request, Deployment read, ManagedContainer container,
+			ImageReference image) {
 		Target target = request.target();
 		RolloutResult result = this.watcher.await(target.namespace(), target.deployment(), target.rollout());
 		this.metrics.rollout(result.duration(), result.succeeded());
@@ -142,24 +144,29 @@ class ContainerUpdater {
 			this.state.report(target);
 			return this.outcomes.updated(request, container.image(), image);
 		}
-		String reason = result.reason();
-		if (target.rollout().rollbackOnFailure()) {
-			reason += rollBack(request, container, image.toString());
+		if (!target.rollout().rollbackOnFailure()) {
+			this.state.report(target);
+			return this.outcomes.failed(request, container.image(), image.toString(), result.reason(), null);
 		}
+		String rollback = rollBack(request, read, container, image.toString());
 		this.state.report(target);
-		return this.outcomes.failed(request, container.image(), image.toString(), reason);
+		return this.outcomes.failed(request, container.image(), image.toString(),
+				result.reason() + ((rollback == null) ? "; rolled back to " + container.image() : rollback),
+				rollback == null);
 	}
 
-	private String rollBack(UpdateRequest request, ManagedContainer container, String image) {
+	// null once rolled back, else why not
+	private String rollBack(UpdateRequest request, Deployment read, ManagedContainer container, String failed) {
 		try {
 			Target target = request.target();
-			this.patcher.replaceImage(target.namespace(), target.deployment(), container.index(), image,
-					container.image());
-			return "; rolled back to " + container.image();
+			this.patcher.rollBack(target.namespace(), target.deployment(), container.index(), failed, container.image(),
+					RolledBack.of(read).with(container.name(), failed));
+			return null;
 		}
 		catch (RuntimeException ex) {
 			logger.warn(request.ref().key() + ": rollback to " + container.image() + " failed: " + ex.getMessage());
-			return "; rollback to " + container.image() + " failed: " + ex.getMessage();
+			return "; rollback to " + container.image() + " failed: "
+					+ ((ex instanceof ImageConflictException) ? ex.getMessage() : ClusterCalls.reason(ex));
 		}
 	}
 

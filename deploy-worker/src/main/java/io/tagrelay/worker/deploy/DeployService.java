@@ -91,17 +91,19 @@ public class DeployService {
 
 	/**
 	 * The decision of a push for one target's container: the newest of its tags that the
-	 * target's policy allows and that is newer than the running one.
+	 * target's policy allows and that is newer than the running one, except the tag the
+	 * container was rolled back from.
 	 * @param push the push
 	 * @param target the target
 	 * @return the decision
 	 */
 	static Choice.Decision newestTag(RegistryPush push, Target target) {
-		return (running) -> choose(push, target, running);
+		return (container) -> choose(push, target, container);
 	}
 
-	private static Choice choose(RegistryPush push, Target target, ImageReference running) {
-		Selection selection = selector.select(running, push.tags(), target.tagPolicy());
+	private static Choice choose(RegistryPush push, Target target, ManagedContainer container) {
+		ImageReference running = container.reference();
+		Selection selection = selector.select(running, push.tags(), target.tagPolicy(), container.refusedTag());
 		if (!selection.chosen()) {
 			logger.info(push.eventId() + ": " + target.namespace() + "/" + target.deployment() + " stays on " + running
 					+ ": " + selection.reason());
@@ -133,7 +135,7 @@ public class DeployService {
 					request.image(), "container " + request.target().key() + " is not a configured target");
 		}
 		UpdateRequest update = new UpdateRequest(request, target.get(), container,
-				(running) -> chooseRequested(request, target.get(), running), startedAt);
+				(current) -> chooseRequested(request, target.get(), current.reference()), startedAt);
 		return this.updater.update(update);
 	}
 

@@ -34,15 +34,30 @@ class Outcomes {
 	}
 
 	DeploymentOutcome updated(UpdateRequest request, String previous, ImageReference image) {
-		return report(request, Result.UPDATED, previous, image.toString(), image.tag(), null);
+		return report(outcome(request, Result.UPDATED, previous, image.toString(), image.tag(), null, null));
 	}
 
 	DeploymentOutcome failed(UpdateRequest request, String previous, String image, String reason) {
-		return report(request, Result.FAILED, previous, image, tagOf(image), reason);
+		return failed(request, previous, image, reason, null);
+	}
+
+	/**
+	 * A failure, of a rollout when rolling back applies.
+	 * @param request the update
+	 * @param previous the image before
+	 * @param image the image attempted
+	 * @param reason what failed
+	 * @param rolledBack whether {@code previous} was set back, {@code null} if the target
+	 * does not roll back
+	 * @return the outcome, published
+	 */
+	DeploymentOutcome failed(UpdateRequest request, String previous, String image, String reason, Boolean rolledBack) {
+		DeploymentOutcome outcome = outcome(request, Result.FAILED, previous, image, tagOf(image), reason, rolledBack);
+		return report(outcome);
 	}
 
 	DeploymentOutcome skipped(UpdateRequest request, String current, String reason) {
-		return report(request, Result.SKIPPED, current, current, tagOf(current), reason);
+		return report(outcome(request, Result.SKIPPED, current, current, tagOf(current), reason, null));
 	}
 
 	/**
@@ -56,7 +71,8 @@ class Outcomes {
 			return;
 		}
 		List<DeploymentOutcome> all = requests.stream()
-			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request)))
+			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request),
+					null))
 			.toList();
 		// one line for many: a burst of thousands of stale pushes would flood the log
 		all.forEach((outcome) -> logger.debug(line(outcome)));
@@ -65,9 +81,7 @@ class Outcomes {
 		all.forEach(this.metrics::outcome);
 	}
 
-	private DeploymentOutcome report(UpdateRequest request, Result result, String previous, String image, String tag,
-			String reason) {
-		DeploymentOutcome outcome = outcome(request, result, previous, image, tag, reason);
+	private DeploymentOutcome report(DeploymentOutcome outcome) {
 		logger.info(line(outcome));
 		this.publisher.publish(outcome);
 		this.metrics.outcome(outcome);
@@ -75,9 +89,10 @@ class Outcomes {
 	}
 
 	private DeploymentOutcome outcome(UpdateRequest request, Result result, String previous, String image, String tag,
-			String reason) {
+			String reason, Boolean rolledBack) {
 		return new DeploymentOutcome(request.event().eventId(), result, request.ref(), request.target().repository(),
-				previous, image, tag, reason, request.event().receivedAt(), request.startedAt(), this.clock.instant());
+				previous, image, tag, reason, rolledBack, request.event().receivedAt(), request.startedAt(),
+				this.clock.instant());
 	}
 
 	private static String line(DeploymentOutcome outcome) {

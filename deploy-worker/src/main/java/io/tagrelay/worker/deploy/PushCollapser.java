@@ -81,15 +81,17 @@ class PushCollapser {
 
 	private void apply(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt) {
 		List<String> allTags = pushes.stream().flatMap((push) -> push.tags().stream()).distinct().toList();
-		Selection newest = this.selector.select(container.reference(), allTags, target.tagPolicy());
+		Selection newest = this.selector.select(container.reference(), allTags, target.tagPolicy(),
+				container.refusedTag());
 		if (!newest.chosen()) {
 			List<UpdateRequest> skipped = pushes.stream()
 				.map((push) -> request(push, target, container.name(), startedAt))
 				.toList();
-			this.outcomes.skippedAll(skipped, container.image(),
-					(request) -> this.selector
-						.select(container.reference(), ((RegistryPush) request.event()).tags(), target.tagPolicy())
-						.reason());
+			this.outcomes
+				.skippedAll(skipped, container.image(),
+						(request) -> this.selector.select(container.reference(),
+								((RegistryPush) request.event()).tags(), target.tagPolicy(), container.refusedTag())
+							.reason());
 			return;
 		}
 		RegistryPush winner = pushes.stream()

@@ -18,6 +18,8 @@ import io.tagrelay.model.event.DeploymentOutcome;
  * @param image the image after (for a failure: the one attempted)
  * @param tag the tag of {@code image}
  * @param reason why it failed; absent for an update
+ * @param rolledBack for a failure of a target that rolls back, whether the previous image
+ * was set back; absent otherwise
  * @param receivedAt when the ingest accepted the event
  * @param startedAt when the worker started on it
  * @param finishedAt when the worker finished
@@ -25,14 +27,14 @@ import io.tagrelay.model.event.DeploymentOutcome;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WebhookPayload(String type, String eventId, String namespace, String deployment, String container,
-		String repository, String previousImage, String image, String tag, String reason, Instant receivedAt,
-		Instant startedAt, Instant finishedAt, Instant timestamp) {
+		String repository, String previousImage, String image, String tag, String reason, Boolean rolledBack,
+		Instant receivedAt, Instant startedAt, Instant finishedAt, Instant timestamp) {
 
 	static WebhookPayload of(DeploymentOutcome outcome) {
 		return new WebhookPayload(outcome.webhookType(), outcome.eventId(), outcome.target().namespace(),
 				outcome.target().deployment(), outcome.target().container(), outcome.repository(),
-				outcome.previousImage(), outcome.image(), outcome.tag(), outcome.reason(), outcome.receivedAt(),
-				outcome.startedAt(), outcome.finishedAt(), outcome.finishedAt());
+				outcome.previousImage(), outcome.image(), outcome.tag(), outcome.reason(), outcome.rolledBack(),
+				outcome.receivedAt(), outcome.startedAt(), outcome.finishedAt(), outcome.finishedAt());
 	}
 
 }

@@ -41,16 +41,24 @@ public class ImagePatcher {
 	}
 
 	/**
-	 * Replaces a container's image if it is still the expected one.
+	 * Sets a container's image back after its rollout failed, if it still runs the image
+	 * that failed, and records that image in the Deployment's {@link RolledBack}
+	 * annotation in the same patch. The Deployment carries annotations already: the
+	 * change being rolled back wrote its {@link ChangeMark}.
 	 * @param namespace the namespace
 	 * @param deployment the Deployment
 	 * @param index the container's index in {@code spec.template.spec.containers}
-	 * @param expected the image that was read
-	 * @param image the new image
+	 * @param failed the image whose rollout failed
+	 * @param previous the image to set back
+	 * @param rolledBack the rolled back images, this one included
 	 * @throws ImageConflictException if the image was changed in between
 	 */
-	public void replaceImage(String namespace, String deployment, int index, String expected, String image) {
-		apply(namespace, deployment, index, expected, image, jsonPatch(index, expected, image));
+	public void rollBack(String namespace, String deployment, int index, String failed, String previous,
+			RolledBack rolledBack) {
+		List<Map<String, Object>> ops = ops(index, failed, previous);
+		ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + escape(RolledBack.ANNOTATION), "value",
+				rolledBack.json()));
+		apply(namespace, deployment, index, failed, previous, JSON.writeValueAsString(ops));
 	}
 
 	/**
@@ -87,10 +95,6 @@ public class ImagePatcher {
 			}
 			throw ex;
 		}
-	}
-
-	static String jsonPatch(int index, String expected, String image) {
-		return JSON.writeValueAsString(ops(index, expected, image));
 	}
 
 	static String jsonPatch(int index, String image, ChangeMark mark, boolean annotationsExist) {

@@ -126,7 +126,7 @@ public class RolloutWatcher {
 				return "rollout not " + policy.success().name().toLowerCase(Locale.ROOT) + " after "
 						+ policy.maxAttempts() + " checks (" + last.get().progress() + ")";
 			}
-			return "rollout could not be checked: " + cause.getMessage();
+			return "rollout could not be checked: " + ClusterCalls.reason(cause);
 		}
 	}
 

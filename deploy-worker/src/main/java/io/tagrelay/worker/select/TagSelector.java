@@ -44,6 +44,19 @@ public final class TagSelector {
 	 * @return the tag to apply, or the reason for applying none
 	 */
 	public Selection select(ImageReference running, List<String> pushed, TagPolicy policy) {
+		return select(running, pushed, policy, null);
+	}
+
+	/**
+	 * Chooses a tag, never the refused one: the tag whose rollout failed here and was
+	 * rolled back, which only a newer tag replaces.
+	 * @param running the container's current image
+	 * @param pushed the tags the registry announced
+	 * @param policy the target's tag policy
+	 * @param refused the tag not to apply again, or {@code null}
+	 * @return the tag to apply, or the reason for applying none
+	 */
+	public Selection select(ImageReference running, List<String> pushed, TagPolicy policy, String refused) {
 		if (running.tag() == null) {
 			return Selection.skip("running image is pinned by digest without a tag");
 		}
@@ -59,6 +72,11 @@ public final class TagSelector {
 		if (newer.isEmpty()) {
 			return Selection.skip("no pushed tag is newer than the running " + running.tag());
 		}
+		if (refused != null && newer.stream().allMatch((c) -> c.tag().equals(refused))) {
+			return Selection.skip("tag " + refused + " failed to roll out here and was rolled back; only a newer tag"
+					+ " is applied");
+		}
+		newer = newer.stream().filter((c) -> !c.tag().equals(refused)).toList();
 		RangeList range = RangeListFactory.create(policy.range(), true);
 		return newer.stream()
 			.filter((c) -> prereleaseAllowed(c.version(), current, policy))

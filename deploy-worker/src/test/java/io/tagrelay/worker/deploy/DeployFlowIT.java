@@ -22,6 +22,7 @@ import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
+import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.TagPolicy;
 import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.RolloutFate;
@@ -201,8 +202,12 @@ class DeployFlowIT {
 		assertThat(cluster.image("demo", "snap", "snap")).isEqualTo("quay.io/acme/snap:0.0.2-SNAPSHOT.2");
 	}
 
+	/**
+	 * The failed tag stays refused ("pinned") after the rollback: pushed again, it is
+	 * skipped with the reason; a newer tag is applied (and fails too here).
+	 */
 	@Test
-	void failsARolloutThatNeverCompletesRollsBackAndReportsTheFailure() throws Exception {
+	void failsARolloutThatNeverCompletesRollsBackAndDoesNotApplyTheFailedTagAgain() throws Exception {
 		RegistryPush push = push("quay.io/acme/stuck", "1.1.0");
 		topics.send(push);
 		await().untilAsserted(() -> assertThat(receiver.received("/stuck")).hasSize(1));
@@ -210,11 +215,31 @@ class DeployFlowIT {
 		assertThat(outcome.result()).isEqualTo(Result.FAILED);
 		assertThat(outcome.reason()).contains("rollout not complete after 3 checks")
 			.contains("rolled back to quay.io/acme/stuck:1.0.0");
+		assertThat(outcome.rolledBack()).isTrue();
 		assertThat(outcome.image()).isEqualTo("quay.io/acme/stuck:1.1.0");
 		assertThat(cluster.image("demo", "stuck", "stuck")).isEqualTo("quay.io/acme/stuck:1.0.0");
 		JsonNode body = receiver.received("/stuck").get(0).json();
 		assertThat(body.path("type").asString()).isEqualTo("deployment.failed");
 		assertThat(body.path("reason").asString()).contains("rollout not complete");
+		assertThat(body.path("rolledBack").asBoolean()).isTrue();
+
+		RegistryPush again = push("quay.io/acme/stuck", "1.1.0");
+		topics.send(again);
+		await().untilAsserted(() -> assertThat(topics.outcomes(again)).singleElement().satisfies((skip) -> {
+			assertThat(skip.result()).isEqualTo(Result.SKIPPED);
+			assertThat(skip.reason())
+				.isEqualTo("tag 1.1.0 failed to roll out here and was rolled back; only a newer tag is applied");
+		}));
+
+		// applied (and, stalling too, rolled back): the pin is on 1.1.1 now
+		RegistryPush newer = push("quay.io/acme/stuck", "1.1.0", "1.1.1");
+		topics.send(newer);
+		await().untilAsserted(() -> assertThat(topics.outcomes(newer)).singleElement().satisfies((failed) -> {
+			assertThat(failed.result()).isEqualTo(Result.FAILED);
+			assertThat(failed.image()).isEqualTo("quay.io/acme/stuck:1.1.1");
+			assertThat(failed.rolledBack()).isTrue();
+		}));
+		assertThat(receiver.received("/stuck")).hasSize(2);
 	}
 
 	@Test
@@ -223,10 +248,11 @@ class DeployFlowIT {
 		RegistryPush push = push("quay.io/acme/race", "1.2.0");
 		AtomicBoolean raced = new AtomicBoolean();
 		TagSelector selector = new TagSelector();
-		Choice.Decision decision = (running) -> {
+		Choice.Decision decision = (container) -> {
 			if (raced.compareAndSet(false, true)) {
 				setImage("race", "quay.io/acme/race:1.3.0");
 			}
+			ImageReference running = container.reference();
 			Selection selection = selector.select(running, push.tags(), TagPolicy.defaults());
 			return selection.chosen() ? Choice.apply(running.withTag(selection.tag()))
 					: Choice.skip(selection.reason());

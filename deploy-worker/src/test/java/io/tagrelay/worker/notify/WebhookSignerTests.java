@@ -48,8 +48,8 @@ class WebhookSignerTests {
 
 	private static DeploymentOutcome outcome(String container) {
 		return new DeploymentOutcome("evt_1", DeploymentOutcome.Result.UPDATED, new TargetRef("demo", "web", container),
-				"quay.io/acme/web", "quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0", "1.1.0", null, Instant.EPOCH,
-				Instant.EPOCH, Instant.EPOCH);
+				"quay.io/acme/web", "quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0", "1.1.0", null, null,
+				Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
 	}
 
 }

@@ -40,6 +40,21 @@ class TagSelectorTests {
 	}
 
 	@Test
+	void neverAppliesTheTagThatWasRolledBackAgainButANewerOne() {
+		ImageReference running = ImageReference.parse("quay.io/acme/web:1.0.0");
+		TagPolicy policy = TagPolicy.defaults();
+
+		assertThat(this.selector.select(running, List.of("1.2.0"), policy, "1.2.0").reason())
+			.isEqualTo("tag 1.2.0 failed to roll out here and was rolled back; only a newer tag is applied");
+		assertThat(this.selector.select(running, List.of("1.1.0", "1.2.0"), policy, "1.2.0"))
+			.isEqualTo(Selection.of("1.1.0"));
+		assertThat(this.selector.select(running, List.of("1.2.0", "1.2.1"), policy, "1.2.0"))
+			.isEqualTo(Selection.of("1.2.1"));
+		assertThat(this.selector.select(running, List.of("0.9.0"), policy, "1.2.0").reason())
+			.isEqualTo("no pushed tag is newer than the running 1.0.0");
+	}
+
+	@Test
 	void neverDowngrades() {
 		Selection selection = select("quay.io/acme/web:1.2.0", "0.9.0", "1.1.5");
 		assertThat(selection.chosen()).isFalse();

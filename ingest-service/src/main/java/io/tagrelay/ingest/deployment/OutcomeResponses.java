@@ -53,6 +53,9 @@ final class OutcomeResponses {
 		problem.getBody().setProperty("eventId", outcome.eventId());
 		problem.getBody().setProperty("image", outcome.image());
 		problem.getBody().setProperty("previousImage", outcome.previousImage());
+		if (outcome.rolledBack() != null) {
+			problem.getBody().setProperty("rolledBack", outcome.rolledBack());
+		}
 		return problem;
 	}
 

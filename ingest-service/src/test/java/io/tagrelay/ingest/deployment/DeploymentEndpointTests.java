@@ -208,7 +208,7 @@ class DeploymentEndpointTests {
 
 	private static DeploymentOutcome outcome(ImageRequest request, Result result, String reason) {
 		return new DeploymentOutcome(request.eventId(), result, request.target(), "quay.io/acme/web",
-				"quay.io/acme/web:1.0.0", request.image(), null, reason, request.receivedAt(), Instant.now(),
+				"quay.io/acme/web:1.0.0", request.image(), null, reason, null, request.receivedAt(), Instant.now(),
 				Instant.now());
 	}
 

@@ -17,13 +17,15 @@ import io.tagrelay.model.InvalidInputException;
  * @param image the image after (for a failure: the image that was attempted)
  * @param tag the tag of {@code image}, or {@code null}
  * @param reason why, for a failure or a skip; {@code null} for an update
+ * @param rolledBack for a failure of a target that rolls back: whether the previous image
+ * was set back; {@code null} otherwise
  * @param receivedAt when the ingest accepted the event
  * @param startedAt when the worker started handling it
  * @param finishedAt when the worker finished
  */
 public record DeploymentOutcome(String eventId, Result result, TargetRef target, String repository,
-		String previousImage, String image, String tag, String reason, Instant receivedAt, Instant startedAt,
-		Instant finishedAt) {
+		String previousImage, String image, String tag, String reason, Boolean rolledBack, Instant receivedAt,
+		Instant startedAt, Instant finishedAt) {
 
 	public DeploymentOutcome {
 		EventIds.require(eventId);

@@ -43,7 +43,8 @@ class EventCodecTests {
 		for (Result result : Result.values()) {
 			DeploymentOutcome outcome = new DeploymentOutcome("evt_3", result, WEB, "quay.io/acme/web",
 					"quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0", "1.1.0",
-					(result != Result.UPDATED) ? "because" : null, T0, T0.plusSeconds(1), T0.plusSeconds(2));
+					(result != Result.UPDATED) ? "because" : null, (result == Result.FAILED) ? true : null, T0,
+					T0.plusSeconds(1), T0.plusSeconds(2));
 			assertThat(this.codec.readOutcome(this.codec.write(outcome))).isEqualTo(outcome);
 		}
 	}
@@ -51,7 +52,7 @@ class EventCodecTests {
 	@Test
 	void roundTripsAnOutcomeWithNullableFieldsLeftOut() {
 		DeploymentOutcome outcome = new DeploymentOutcome("evt_3", Result.SKIPPED, WEB, "quay.io/acme/web", null, null,
-				null, "no newer tag", null, null, T0);
+				null, "no newer tag", null, null, null, T0);
 		assertThat(this.codec.readOutcome(this.codec.write(outcome))).isEqualTo(outcome);
 	}
 
