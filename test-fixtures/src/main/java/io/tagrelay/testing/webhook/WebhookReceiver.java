@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +39,8 @@ public final class WebhookReceiver implements AutoCloseable {
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 	private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+
+	private final List<Consumer<Delivery>> observers = new CopyOnWriteArrayList<>();
 
 	private final SignatureVerifier verifier;
 
@@ -113,6 +116,16 @@ public final class WebhookReceiver implements AutoCloseable {
 	}
 
 	/**
+	 * Has an observer look at every accepted webhook before the receiver answers it, so
+	 * that a test can see the world as it was when the webhook arrived (what a pipeline
+	 * starting its post-deploy tests would find).
+	 * @param observer called on the receiver's thread, once per accepted delivery
+	 */
+	public void observe(Consumer<Delivery> observer) {
+		this.observers.add(observer);
+	}
+
+	/**
 	 * How many attempts reached a path, refused ones included.
 	 * @param path the path
 	 * @return the count
@@ -152,7 +165,9 @@ public final class WebhookReceiver implements AutoCloseable {
 				respond(exchange, refusal.status(), null);
 				return;
 			}
-			this.received.add(delivery(exchange, path, body));
+			Delivery delivery = delivery(exchange, path, body);
+			this.observers.forEach((observer) -> observer.accept(delivery));
+			this.received.add(delivery);
 			respond(exchange, 204, null);
 		}
 	}

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,6 +58,20 @@ class WebhookReceiverTests {
 		assertThat(post("/flaky", "msg_1", null).statusCode()).isEqualTo(204);
 		assertThat(this.receiver.attempts("/flaky")).isEqualTo(3);
 		assertThat(this.receiver.received("/flaky")).hasSize(1);
+	}
+
+	@Test
+	void letsAnObserverSeeEachAcceptedWebhookBeforeItIsAnswered() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		this.receiver.failFirst("/hooks", 1, 500);
+		this.receiver.observe((delivery) -> seen
+			.add(delivery.webhookId() + " seen with " + this.receiver.received("/hooks").size() + " received before"));
+
+		post("/hooks", "msg_1", null);
+		post("/hooks", "msg_1", null);
+		post("/hooks", "msg_2", null);
+
+		assertThat(seen).containsExactly("msg_1 seen with 0 received before", "msg_2 seen with 1 received before");
 	}
 
 	@Test
