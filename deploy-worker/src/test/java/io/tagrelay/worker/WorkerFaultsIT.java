@@ -116,6 +116,8 @@ class WorkerFaultsIT {
 		target(registry, 7, "burst", "/hooks");
 		target(registry, 8, "outage", "/hooks");
 		target(registry, 9, "bystander", "/hooks");
+		target(registry, 10, "twins", "/twins");
+		target(registry, 11, "resume", "/resume");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String name, String webhook) {
@@ -171,12 +173,65 @@ class WorkerFaultsIT {
 		assertThat(receiver.received("/crash")).extracting(Delivery::webhookId)
 			.containsExactly(webhookId, "msg_" + next.eventId() + "_" + sha256Prefix("demo/crash/crash"));
 		assertThat(cluster.client().apps().deployments().inNamespace("demo").withName("crash").get())
-			.extracting((d) -> d.getMetadata().getAnnotations().get("tagrelay.io/event-id"))
+			.extracting((d) -> d.getMetadata().getAnnotations().get("crash.tagrelay.io/event-id"))
 			.isEqualTo(next.eventId());
-		long delivered = receiver.received("/crash").stream().filter((r) -> r.webhookId().equals(webhookId)).count();
-		System.out.println("redelivery: published=1 outcomes=" + topics.outcomes(push).size() + " result="
-				+ topics.outcomes(push).get(0).result() + " webhooks=" + delivered + " final="
-				+ cluster.image("demo", "crash", "crash"));
+	}
+
+	/**
+	 * Two containers of one Deployment from the followed repository: each keeps its own
+	 * change mark, so both resume after the worker died past both patches.
+	 */
+	@Test
+	void anEventDeliveredAgainAfterTheWorkerPatchedTwoContainersOfOneDeploymentResumesBoth() {
+		cluster.createDeployment("demo", "twins", 2, container("a", "quay.io/acme/twins:1.0.0"),
+				container("b", "quay.io/acme/twins:1.0.0"));
+		RegistryPush push = push("quay.io/acme/twins", "1.1.0");
+		for (int index = 0; index < 2; index++) {
+			String name = (index == 0) ? "a" : "b";
+			Deployment read = cluster.client().apps().deployments().inNamespace("demo").withName("twins").get();
+			this.patcher.replaceImage(read, index, "quay.io/acme/twins:1.1.0",
+					new ChangeMark(push.eventId(), name, "quay.io/acme/twins:1.0.0"));
+		}
+
+		topics.send(push);
+
+		await().untilAsserted(() -> assertThat(topics.outcomes(push))
+			.extracting((outcome) -> outcome.target().container() + " " + outcome.result())
+			.containsExactlyInAnyOrder("a UPDATED", "b UPDATED"));
+		await().untilAsserted(() -> assertThat(receiver.received("/twins")).hasSize(2));
+	}
+
+	/**
+	 * The worker died past the patch of a run of pushes it had collapsed into the newest
+	 * one: delivered again, the run resumes the winner's rollout wait and reports it
+	 * updated, with its webhook, instead of finding nothing newer to do.
+	 */
+	@Test
+	void aCollapsedRunDeliveredAgainAfterTheWorkerDiedPastItsPatchReportsTheWinnerUpdated() {
+		cluster.createDeployment("demo", "resume", 2, container("resume", "quay.io/acme/resume:1.0.0"));
+		RegistryPush older = push("quay.io/acme/resume", "1.1.0");
+		RegistryPush winner = push("quay.io/acme/resume", "1.2.0");
+		Deployment read = cluster.client().apps().deployments().inNamespace("demo").withName("resume").get();
+		this.patcher.replaceImage(read, 0, "quay.io/acme/resume:1.2.0",
+				new ChangeMark(winner.eventId(), "resume", "quay.io/acme/resume:1.0.0"));
+		MessageListenerContainer events = this.listeners.getListenerContainer("events");
+		events.stop();
+		try {
+			topics.send(older);
+			topics.send(winner);
+		}
+		finally {
+			events.start();
+		}
+
+		await().untilAsserted(() -> assertThat(topics.outcomes(winner)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.UPDATED);
+			assertThat(outcome.previousImage()).isEqualTo("quay.io/acme/resume:1.0.0");
+		}));
+		await().untilAsserted(() -> assertThat(receiver.received("/resume")).extracting(Delivery::json)
+			.extracting((json) -> json.path("eventId").asString())
+			.containsExactly(winner.eventId()));
+		assertThat(topics.outcomes(older)).extracting(DeploymentOutcome::result).containsExactly(Result.SKIPPED);
 	}
 
 	@Test

@@ -6,27 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 import io.tagrelay.model.event.DeployEvent;
+import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the events of one poll. Consecutive pushes for one repository are collapsed
- * ({@link PushCollapser}): a consumer that lags behind a burst applies the newest tag
- * once instead of walking through every stale one. An image request is never collapsed
- * and keeps its place: the pushes for its repository before it are applied before it,
- * those after it after it. Events of different repositories are independent.
+ * Applies the events of one poll. The pushes for one repository are applied together
+ * ({@link PushHandler}): a consumer that lags behind a burst applies the newest tag once
+ * instead of walking through every stale one. An image request is never collapsed and
+ * keeps its place: the pushes for its repository before it are applied before it, those
+ * after it after it. Events of different repositories are independent.
  */
 @Service
 public class BatchDeployService {
 
-	private final DeployService single;
+	private final PushHandler pushes;
 
-	private final PushCollapser collapser;
+	private final ImageRequests requests;
 
-	BatchDeployService(DeployService single, PushCollapser collapser) {
-		this.single = single;
-		this.collapser = collapser;
+	BatchDeployService(PushHandler pushes, ImageRequests requests) {
+		this.pushes = pushes;
+		this.requests = requests;
 	}
 
 	/**
@@ -49,11 +50,11 @@ public class BatchDeployService {
 	}
 
 	private void applyRun(List<DeployEvent> run) {
-		if (run.size() == 1) {
-			this.single.apply(run.get(0));
+		if (run.get(0) instanceof ImageRequest request) {
+			this.requests.apply(request);
 			return;
 		}
-		this.collapser.apply(run.stream().map(RegistryPush.class::cast).toList());
+		this.pushes.apply(run.stream().map(RegistryPush.class::cast).toList());
 	}
 
 	// the indexes of the events, cut into runs of pushes for one repository and single

@@ -22,14 +22,13 @@ final class ContainerLocator {
 
 	static List<ManagedContainer> managed(Deployment deployment, Target target) {
 		List<ManagedContainer> found = new ArrayList<>();
-		RolledBack rolledBack = RolledBack.of(deployment);
 		List<Container> containers = containers(deployment);
 		for (int i = 0; i < containers.size(); i++) {
 			Container container = containers.get(i);
 			boolean named = target.container() == null || target.container().equals(container.getName());
 			if (named && isFrom(container.getImage(), target)) {
 				found.add(new ManagedContainer(i, container.getName(), container.getImage(),
-						rolledBack.of(container.getName()).orElse(null)));
+						RolledBack.of(deployment, container.getName()).orElse(null)));
 			}
 		}
 		return found;

@@ -1,6 +1,7 @@
 package io.tagrelay.worker.deploy;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.github.resilience4j.retry.Retry;
@@ -11,7 +12,6 @@ import io.tagrelay.worker.cluster.ClusterCalls;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
-import io.tagrelay.worker.patch.RolledBack;
 import io.tagrelay.worker.rollout.RolloutResult;
 import io.tagrelay.worker.rollout.RolloutWatcher;
 import org.apache.commons.logging.Log;
@@ -63,8 +63,20 @@ class ContainerUpdater {
 	}
 
 	DeploymentOutcome update(UpdateRequest request) {
+		return update(request, null);
+	}
+
+	/**
+	 * Brings a container to the image its decision picks, starting from a Deployment
+	 * already read (it is read again only if someone changed it in between).
+	 * @param request the update
+	 * @param read the Deployment as just read, or {@code null} to read it
+	 * @return the outcome, published
+	 */
+	DeploymentOutcome update(UpdateRequest request, Deployment read) {
+		AtomicReference<Deployment> first = new AtomicReference<>(read);
 		try {
-			return this.conflicts.executeSupplier(() -> attempt(request));
+			return this.conflicts.executeSupplier(() -> attempt(request, first.getAndSet(null)));
 		}
 		catch (ImageConflictException ex) {
 			return this.outcomes.failed(request, null, null, "the Deployment changed concurrently "
@@ -73,9 +85,10 @@ class ContainerUpdater {
 	}
 
 	// one read, decision and patch; throws ImageConflictException to be run again
-	private DeploymentOutcome attempt(UpdateRequest request) {
+	private DeploymentOutcome attempt(UpdateRequest request, Deployment read) {
 		Target target = request.target();
-		Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
+		Optional<Deployment> deployment = (read != null) ? Optional.of(read)
+				: this.reader.read(target.namespace(), target.deployment());
 		if (deployment.isEmpty()) {
 			return this.outcomes.failed(request, null, null,
 					"deployment " + target.namespace() + "/" + target.deployment() + " not found");
@@ -95,7 +108,7 @@ class ContainerUpdater {
 			if (resumed.isPresent()) {
 				logger.info(request.ref().key() + ": " + request.event().eventId() + " already set " + container.image()
 						+ " before it was delivered again; waiting for the rollout");
-				return awaitRollout(request, deployment, resumed.get(), container.reference());
+				return awaitRollout(request, resumed.get(), container.reference());
 			}
 			return this.outcomes.skipped(request, container.image(), choice.reason());
 		}
@@ -112,15 +125,15 @@ class ContainerUpdater {
 					"patch failed: " + ClusterCalls.reason(ex));
 		}
 		this.state.report(request.target());
-		return awaitRollout(request, deployment, container, choice.image());
+		return awaitRollout(request, container, choice.image());
 	}
 
 	// the container as it was before this event changed it, if the Deployment's mark says
 	// that this event did, and the event would still choose the image that runs now
 	private static Optional<ManagedContainer> resumed(UpdateRequest request, Deployment deployment,
 			ManagedContainer container) {
-		return ChangeMark.of(deployment)
-			.filter((mark) -> mark.madeBy(request.event().eventId(), container.name()))
+		return ChangeMark.of(deployment, container.name())
+			.filter((mark) -> mark.madeBy(request.event().eventId()))
 			.map((mark) -> container.running(mark.previousImage()))
 			.filter((before) -> wouldSet(request, before, container.image()));
 	}
@@ -135,8 +148,7 @@ class ContainerUpdater {
 		}
 	}
 
-	private DeploymentOutcome awaitRollout(UpdateRequest request, Deployment read, ManagedContainer container,
-			ImageReference image) {
+	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image) {
 		Target target = request.target();
 		RolloutResult result = this.watcher.await(target.namespace(), target.deployment(), target.rollout());
 		this.metrics.rollout(result.duration(), result.succeeded());
@@ -148,7 +160,7 @@ class ContainerUpdater {
 			this.state.report(target);
 			return this.outcomes.failed(request, container.image(), image.toString(), result.reason(), null);
 		}
-		String rollback = rollBack(request, read, container, image.toString());
+		String rollback = rollBack(request, container, image.toString());
 		this.state.report(target);
 		return this.outcomes.failed(request, container.image(), image.toString(),
 				result.reason() + ((rollback == null) ? "; rolled back to " + container.image() : rollback),
@@ -156,11 +168,11 @@ class ContainerUpdater {
 	}
 
 	// null once rolled back, else why not
-	private String rollBack(UpdateRequest request, Deployment read, ManagedContainer container, String failed) {
+	private String rollBack(UpdateRequest request, ManagedContainer container, String failed) {
 		try {
 			Target target = request.target();
-			this.patcher.rollBack(target.namespace(), target.deployment(), container.index(), failed, container.image(),
-					RolledBack.of(read).with(container.name(), failed));
+			this.patcher.rollBack(target.namespace(), target.deployment(), container.index(), container.name(), failed,
+					container.image());
 			return null;
 		}
 		catch (RuntimeException ex) {

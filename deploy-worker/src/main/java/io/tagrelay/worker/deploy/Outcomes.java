@@ -74,9 +74,14 @@ class Outcomes {
 			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request),
 					null))
 			.toList();
-		// one line for many: a burst of thousands of stale pushes would flood the log
-		all.forEach((outcome) -> logger.debug(line(outcome)));
-		logger.info(all.size() + " events for " + all.get(0).target().key() + ": SKIPPED, " + current + " stays");
+		if (all.size() == 1) {
+			logger.info(line(all.get(0)));
+		}
+		else {
+			// one line for many: a burst of thousands of stale pushes would flood the log
+			all.forEach((outcome) -> logger.debug(line(outcome)));
+			logger.info(all.size() + " events for " + all.get(0).target().key() + ": SKIPPED, " + current + " stays");
+		}
 		this.publisher.publishAll(all);
 		all.forEach(this.metrics::outcome);
 	}

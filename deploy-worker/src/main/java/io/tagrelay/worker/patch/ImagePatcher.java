@@ -42,22 +42,22 @@ public class ImagePatcher {
 
 	/**
 	 * Sets a container's image back after its rollout failed, if it still runs the image
-	 * that failed, and records that image in the Deployment's {@link RolledBack}
-	 * annotation in the same patch. The Deployment carries annotations already: the
-	 * change being rolled back wrote its {@link ChangeMark}.
+	 * that failed, and records that image as {@link RolledBack} in the same patch. The
+	 * Deployment carries annotations already: the change being rolled back wrote its
+	 * {@link ChangeMark}.
 	 * @param namespace the namespace
 	 * @param deployment the Deployment
 	 * @param index the container's index in {@code spec.template.spec.containers}
+	 * @param container the container's name
 	 * @param failed the image whose rollout failed
 	 * @param previous the image to set back
-	 * @param rolledBack the rolled back images, this one included
 	 * @throws ImageConflictException if the image was changed in between
 	 */
-	public void rollBack(String namespace, String deployment, int index, String failed, String previous,
-			RolledBack rolledBack) {
+	public void rollBack(String namespace, String deployment, int index, String container, String failed,
+			String previous) {
 		List<Map<String, Object>> ops = ops(index, failed, previous);
-		ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + escape(RolledBack.ANNOTATION), "value",
-				rolledBack.json()));
+		ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + escape(RolledBack.key(container)), "value",
+				failed));
 		apply(namespace, deployment, index, failed, previous, JSON.writeValueAsString(ops));
 	}
 

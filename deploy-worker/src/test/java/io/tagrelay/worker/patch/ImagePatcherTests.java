@@ -27,12 +27,13 @@ class ImagePatcherTests {
 	void marksTheChangeInExistingAnnotationsWithEscapedKeys() {
 		JsonNode ops = JSON.readTree(ImagePatcher.jsonPatch(0, "quay.io/acme/web:1.1.0", MARK, true));
 
-		assertThat(ops).hasSize(5);
+		assertThat(ops).hasSize(4);
 		assertThat(ops.get(2).path("op").asString()).isEqualTo("add");
-		assertThat(ops.get(2).path("path").asString()).isEqualTo("/metadata/annotations/tagrelay.io~1container");
-		assertThat(ops.get(3).path("path").asString()).isEqualTo("/metadata/annotations/tagrelay.io~1event-id");
-		assertThat(ops.get(3).path("value").asString()).isEqualTo("evt_1");
-		assertThat(ops.get(4).path("path").asString()).isEqualTo("/metadata/annotations/tagrelay.io~1previous-image");
+		assertThat(ops.get(2).path("path").asString()).isEqualTo("/metadata/annotations/web.tagrelay.io~1event-id");
+		assertThat(ops.get(2).path("value").asString()).isEqualTo("evt_1");
+		assertThat(ops.get(3).path("path").asString())
+			.isEqualTo("/metadata/annotations/web.tagrelay.io~1previous-image");
+		assertThat(ops.get(3).path("value").asString()).isEqualTo("quay.io/acme/web:1.0.0");
 	}
 
 	@Test
@@ -41,7 +42,7 @@ class ImagePatcherTests {
 
 		assertThat(ops).hasSize(3);
 		assertThat(ops.get(2).path("path").asString()).isEqualTo("/metadata/annotations");
-		assertThat(ops.get(2).path("value").path("tagrelay.io/event-id").asString()).isEqualTo("evt_1");
+		assertThat(ops.get(2).path("value").path("web.tagrelay.io/event-id").asString()).isEqualTo("evt_1");
 	}
 
 	@Test

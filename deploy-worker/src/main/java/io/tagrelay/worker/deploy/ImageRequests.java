@@ -1,0 +1,69 @@
+package io.tagrelay.worker.deploy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.ImageRequest;
+import io.tagrelay.model.image.ImageReference;
+import io.tagrelay.model.target.Target;
+import io.tagrelay.model.target.Targets;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies an image request ({@code POST /deployment}) to its one container: the image
+ * asked for, if it is from the target's repository, whatever its tag (a person asked for
+ * it by name: downgrades and a tag that was rolled back included).
+ */
+@Component
+class ImageRequests {
+
+	private final Targets targets;
+
+	private final ContainerUpdater updater;
+
+	private final Outcomes outcomes;
+
+	private final Clock clock;
+
+	ImageRequests(Targets targets, ContainerUpdater updater, Outcomes outcomes, Clock clock) {
+		this.targets = targets;
+		this.updater = updater;
+		this.outcomes = outcomes;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies a request.
+	 * @param request the request
+	 * @return the outcome of its container
+	 */
+	DeploymentOutcome apply(ImageRequest request) {
+		Instant startedAt = this.clock.instant();
+		String container = request.target().container();
+		Optional<Target> target = this.targets.find(request.target().namespace(), request.target().deployment(),
+				container);
+		if (target.isEmpty()) {
+			Target unmanaged = new Target(request.repository(), request.target().namespace(),
+					request.target().deployment(), container, null, null, null);
+			return this.outcomes.failed(new UpdateRequest(request, unmanaged, container, null, startedAt), null,
+					request.image(), "container " + request.target().key() + " is not a configured target");
+		}
+		return this.updater.update(new UpdateRequest(request, target.get(), container,
+				(current) -> choose(request, target.get(), current.reference()), startedAt));
+	}
+
+	private static Choice choose(ImageRequest request, Target target, ImageReference running) {
+		ImageReference wanted;
+		try {
+			wanted = target.requireOwnImage(request.image());
+		}
+		catch (IllegalArgumentException ex) {
+			return Choice.skip(ex.getMessage());
+		}
+		return wanted.equals(running) ? Choice.skip("container already runs " + running) : Choice.apply(wanted);
+	}
+
+}

@@ -1,0 +1,212 @@
+package io.tagrelay.worker.deploy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.tagrelay.model.event.DeploymentOutcome;
+import io.tagrelay.model.event.DeploymentOutcome.Result;
+import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.image.ImageReference;
+import io.tagrelay.model.target.Target;
+import io.tagrelay.model.target.Targets;
+import io.tagrelay.worker.patch.ChangeMark;
+import io.tagrelay.worker.select.Selection;
+import io.tagrelay.worker.select.TagSelector;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the pushes of one repository that arrived in one poll, a run of one or more, to
+ * every container of every target following the repository: the only path a push takes.
+ * For each container the newest tag of the run that the target allows is applied for the
+ * last push that carries it, through the {@link ContainerUpdater} (so the resume check
+ * after a crash holds on every path), and every other push gets a {@code SKIPPED} outcome
+ * saying which event superseded it. The end state is the one that applying them one by
+ * one would reach, with one read, at most one patch and one rollout wait instead of one
+ * per push:
+ * <ul>
+ * <li>the push that made the running image (its change mark says so) goes first: it was
+ * applied before the worker died, and its redelivery resumes the rollout wait;</li>
+ * <li>when the winner's rollout fails and is rolled back, its tag is refused from then on
+ * and the next best of the other pushes is tried, as one by one would have ended on
+ * it;</li>
+ * <li>a failure that is not rolled back ends the run there: the container stays on the
+ * newest tag, as one by one would have left it.</li>
+ * </ul>
+ */
+@Component
+class PushHandler {
+
+	private static final Log logger = LogFactory.getLog(PushHandler.class);
+
+	private static final TagSelector selector = new TagSelector();
+
+	private final Targets targets;
+
+	private final DeploymentReader reader;
+
+	private final ContainerUpdater updater;
+
+	private final Outcomes outcomes;
+
+	private final Fanout fanout;
+
+	private final Clock clock;
+
+	PushHandler(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Fanout fanout,
+			Clock clock) {
+		this.targets = targets;
+		this.reader = reader;
+		this.updater = updater;
+		this.outcomes = outcomes;
+		this.fanout = fanout;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies the pushes, in the order they were published, all for one repository.
+	 * @param pushes the pushes
+	 */
+	void apply(List<RegistryPush> pushes) {
+		Instant startedAt = this.clock.instant();
+		List<Target> following = this.targets.forRepository(pushes.get(0).repository());
+		if (following.isEmpty()) {
+			logger.info(pushes.size() + " push(es) of " + pushes.get(0).repository()
+					+ ": no target follows it; nothing to do");
+		}
+		this.fanout.each(following.stream().<Runnable>map((target) -> () -> apply(pushes, target, startedAt)).toList());
+	}
+
+	private void apply(List<RegistryPush> pushes, Target target, Instant startedAt) {
+		Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
+		List<ManagedContainer> containers = deployment.map((d) -> ContainerLocator.managed(d, target))
+			.orElse(List.of());
+		if (containers.isEmpty()) {
+			// reported by the updater, one outcome per push, as when they come one by one
+			String name = StateReporter.containerName(target);
+			pushes.forEach(
+					(push) -> this.updater.update(request(push, target, name, startedAt), deployment.orElse(null)));
+			return;
+		}
+		// the first container starts from this read; each later one reads what the
+		// patches
+		// before it left
+		Deployment read = deployment.get();
+		for (ManagedContainer container : containers) {
+			apply(pushes, target, container.name(), read, startedAt);
+			read = null;
+		}
+	}
+
+	private void apply(List<RegistryPush> pushes, Target target, String container, Deployment first,
+			Instant startedAt) {
+		List<RegistryPush> left = new ArrayList<>(pushes);
+		Deployment read = first;
+		while (!left.isEmpty()) {
+			Optional<Deployment> deployment = (read != null) ? Optional.of(read)
+					: this.reader.read(target.namespace(), target.deployment());
+			read = null;
+			Optional<ManagedContainer> managed = deployment
+				.flatMap((d) -> ContainerLocator.named(d, target, container));
+			if (managed.isEmpty()) {
+				// gone in between: each push is told why
+				left.forEach((push) -> this.updater.update(request(push, target, container, startedAt)));
+				return;
+			}
+			Optional<RegistryPush> resumed = resumed(left, deployment.get(), container);
+			Winner winner = resumed.map((push) -> new Winner(push, null))
+				.or(() -> newest(left, target, managed.get()))
+				.orElse(null);
+			if (winner == null) {
+				skipAll(left, target, managed.get(), startedAt);
+				return;
+			}
+			DeploymentOutcome outcome = this.updater.update(request(winner.push(), target, container, startedAt),
+					deployment.get());
+			left.remove(winner.push());
+			boolean rolledBack = outcome.result() == Result.FAILED && Boolean.TRUE.equals(outcome.rolledBack());
+			if (resumed.isEmpty() && !rolledBack) {
+				supersede(left, winner, outcome, target, container, managed.get(), startedAt);
+				return;
+			}
+		}
+	}
+
+	// the push of the run whose change the container runs: applied before a crash
+	private static Optional<RegistryPush> resumed(List<RegistryPush> pushes, Deployment deployment, String container) {
+		return ChangeMark.of(deployment, container)
+			.flatMap((mark) -> pushes.stream().filter((push) -> mark.madeBy(push.eventId())).findFirst());
+	}
+
+	// the last push carrying the newest tag of the run that the target allows
+	private static Optional<Winner> newest(List<RegistryPush> pushes, Target target, ManagedContainer container) {
+		List<String> allTags = pushes.stream().flatMap((push) -> push.tags().stream()).distinct().toList();
+		Selection newest = selector.select(container.reference(), allTags, target.tagPolicy(), container.refusedTag());
+		if (!newest.chosen()) {
+			return Optional.empty();
+		}
+		return pushes.stream()
+			.filter((push) -> push.tags().contains(newest.tag()))
+			.reduce((earlier, later) -> later)
+			.map((push) -> new Winner(push, newest.tag()));
+	}
+
+	private void skipAll(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt) {
+		this.outcomes.skippedAll(requests(pushes, target, container.name(), startedAt), container.image(),
+				(request) -> choose((RegistryPush) request.event(), target, container).reason());
+	}
+
+	private void supersede(List<RegistryPush> pushes, Winner winner, DeploymentOutcome outcome, Target target,
+			String container, ManagedContainer before, Instant startedAt) {
+		if (pushes.isEmpty()) {
+			return;
+		}
+		String runs = (outcome.result() == Result.UPDATED) ? outcome.image() : outcome.previousImage();
+		String reason = "superseded by " + winner.push().eventId() + " (tag " + winner.tag()
+				+ "), the newest allowed of " + (pushes.size() + 1) + " pushes handled together";
+		this.outcomes.skippedAll(requests(pushes, target, container, startedAt), (runs != null) ? runs : before.image(),
+				(request) -> reason);
+		logger.info(target.namespace() + "/" + target.deployment() + "/" + container + ": " + (pushes.size() + 1)
+				+ " pushes collapsed into " + winner.push().eventId() + " (" + outcome.result() + ")");
+	}
+
+	private static List<UpdateRequest> requests(List<RegistryPush> pushes, Target target, String container,
+			Instant startedAt) {
+		return pushes.stream().map((push) -> request(push, target, container, startedAt)).toList();
+	}
+
+	private static UpdateRequest request(RegistryPush push, Target target, String container, Instant startedAt) {
+		return new UpdateRequest(push, target, container, (current) -> choose(push, target, current), startedAt);
+	}
+
+	/**
+	 * The decision of a push for one target's container: the newest of its tags that the
+	 * target's policy allows and that is newer than the running one, except the tag the
+	 * container was rolled back from.
+	 * @param push the push
+	 * @param target the target
+	 * @param container the container as read
+	 * @return the decision
+	 */
+	static Choice choose(RegistryPush push, Target target, ManagedContainer container) {
+		ImageReference running = container.reference();
+		Selection selection = selector.select(running, push.tags(), target.tagPolicy(), container.refusedTag());
+		return selection.chosen() ? Choice.apply(running.withTag(selection.tag())) : Choice.skip(selection.reason());
+	}
+
+	/**
+	 * The push a run applies for a container, and the tag it was chosen for.
+	 *
+	 * @param push the push
+	 * @param tag the tag, or {@code null} when the push is resumed
+	 */
+	private record Winner(RegistryPush push, String tag) {
+	}
+
+}
