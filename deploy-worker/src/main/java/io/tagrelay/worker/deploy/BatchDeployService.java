@@ -31,21 +31,37 @@ public class BatchDeployService {
 	}
 
 	/**
-	 * Applies the events of one poll, in order for each repository.
+	 * Applies the events of one poll, in order for each repository. A run that fails
+	 * holds back the later events of its repository; the other repositories' events are
+	 * still applied.
 	 * @param events the events, in the order they were published
-	 * @throws EventsFailedException if one could not be handled, with the first event
-	 * that has not been handled (every one before it has its outcomes published)
+	 * @throws EventsFailedException if some could not be handled, naming the events that
+	 * failed and every event not handled (every other one has its outcomes published)
 	 */
 	public void apply(List<DeployEvent> events) {
-		boolean[] handled = new boolean[events.size()];
+		Map<String, List<Integer>> heldBack = new LinkedHashMap<>();
+		List<Integer> failed = List.of();
+		RuntimeException failure = null;
 		for (List<Integer> run : runs(events)) {
+			String repository = events.get(run.get(0)).repository();
+			if (heldBack.containsKey(repository)) {
+				heldBack.get(repository).addAll(run);
+				continue;
+			}
 			try {
 				applyRun(run.stream().map(events::get).toList());
 			}
 			catch (RuntimeException ex) {
-				throw new EventsFailedException(firstUnhandled(handled), ex);
+				if (failure == null) {
+					failure = ex;
+					failed = run;
+				}
+				heldBack.put(repository, new ArrayList<>(run));
 			}
-			run.forEach((index) -> handled[index] = true);
+		}
+		if (failure != null) {
+			List<Integer> unhandled = heldBack.values().stream().flatMap(List::stream).sorted().toList();
+			throw new EventsFailedException(failed.stream().sorted().toList(), unhandled, failure);
 		}
 	}
 
@@ -76,14 +92,6 @@ public class BatchDeployService {
 		}
 		runs.addAll(open.values());
 		return runs;
-	}
-
-	private static int firstUnhandled(boolean[] handled) {
-		int index = 0;
-		while (index < handled.length && handled[index]) {
-			index++;
-		}
-		return index;
 	}
 
 }

@@ -1,16 +1,40 @@
 package io.tagrelay.worker.deploy;
 
+import java.util.List;
+
 /**
- * Handling the events of a poll failed; every event before {@link #firstUnhandled()} has
- * been handled.
+ * Handling the events of a poll failed for some of them: the events that failed (a run of
+ * one repository, applied together) and every event not handled (those, and the later
+ * events of the same repository, held back to keep its order). Every other event of the
+ * poll has its outcomes published.
  */
 public class EventsFailedException extends RuntimeException {
 
-	private final int firstUnhandled;
+	private final List<Integer> failed;
 
-	EventsFailedException(int firstUnhandled, RuntimeException cause) {
+	private final List<Integer> unhandled;
+
+	EventsFailedException(List<Integer> failed, List<Integer> unhandled, RuntimeException cause) {
 		super(cause.getMessage(), cause);
-		this.firstUnhandled = firstUnhandled;
+		this.failed = List.copyOf(failed);
+		this.unhandled = List.copyOf(unhandled);
+	}
+
+	/**
+	 * The indexes in the poll of the events whose handling failed.
+	 * @return the indexes, ascending
+	 */
+	public List<Integer> failed() {
+		return this.failed;
+	}
+
+	/**
+	 * The indexes in the poll of the events that have not been handled: the failed ones,
+	 * and those of the same repositories after them.
+	 * @return the indexes, ascending
+	 */
+	public List<Integer> unhandled() {
+		return this.unhandled;
 	}
 
 	/**
@@ -18,7 +42,7 @@ public class EventsFailedException extends RuntimeException {
 	 * @return the index
 	 */
 	public int firstUnhandled() {
-		return this.firstUnhandled;
+		return this.unhandled.get(0);
 	}
 
 }

@@ -1,9 +1,11 @@
 package io.tagrelay.worker.deploy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.tagrelay.model.event.DeployEvent;
+import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
@@ -11,6 +13,7 @@ import io.tagrelay.model.event.TargetRef;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BatchDeployServiceTests {
 
@@ -36,6 +39,36 @@ class BatchDeployServiceTests {
 				push("quay.io/acme/a", "1.0.0"));
 
 		assertThat(BatchDeployService.runs(poll)).containsExactly(List.of(0), List.of(1), List.of(2));
+	}
+
+	/**
+	 * The image request of repository a fails (its read got 403): the push of b before it
+	 * in the poll, which the request's run came before, is still applied and is not
+	 * blamed; the push of a after it is held back to keep a's order.
+	 */
+	@Test
+	void namesTheEventThatFailedAndHoldsBackOnlyTheLaterEventsOfItsRepository() {
+		List<DeployEvent> poll = List.of(push("quay.io/acme/b", "2.0.0"), request("quay.io/acme/a:0.9.0"),
+				push("quay.io/acme/a", "1.0.0"), push("quay.io/acme/c", "3.0.0"));
+		List<String> applied = new ArrayList<>();
+		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null) {
+			@Override
+			void apply(List<RegistryPush> pushes) {
+				applied.add(pushes.get(0).repository());
+			}
+		}, new ImageRequests(null, null, null, null) {
+			@Override
+			DeploymentOutcome apply(ImageRequest request) {
+				throw new IllegalStateException("403 reading demo/a");
+			}
+		});
+
+		assertThatExceptionOfType(EventsFailedException.class).isThrownBy(() -> service.apply(poll)).satisfies((ex) -> {
+			assertThat(ex.failed()).containsExactly(1);
+			assertThat(ex.unhandled()).containsExactly(1, 2);
+			assertThat(ex).hasMessage("403 reading demo/a");
+		});
+		assertThat(applied).containsExactly("quay.io/acme/b", "quay.io/acme/c");
 	}
 
 	private static RegistryPush push(String repository, String tag) {
