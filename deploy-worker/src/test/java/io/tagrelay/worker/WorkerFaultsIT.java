@@ -348,13 +348,18 @@ class WorkerFaultsIT {
 						+ appliedMs + "ms dead-lettered-after=" + deadLetteredMs + "ms");
 	}
 
+	/**
+	 * The API server answers 503 to every attempt of the patch (the Deployment was read
+	 * from the watch's cache before the outage): the event is reported failed with the
+	 * server's answer, never silently dropped, and the rest of its poll is applied.
+	 */
 	@Test
-	void deadLettersAnEventWhoseDeploymentCannotBeReadPastAllRetriesAndAppliesTheRestOfThePoll() {
+	void reportsAnEventWhoseDeploymentCannotBePatchedPastAllRetriesAsFailedAndAppliesTheRestOfThePoll() {
 		cluster.createDeployment("demo", "outage", 2, container("outage", "quay.io/acme/outage:1.0.0"));
 		cluster.createDeployment("demo", "bystander", 2, container("bystander", "quay.io/acme/bystander:1.0.0"));
 		String path = deploymentPath("demo", "outage");
-		// 5 attempts of the read in each of the 3 deliveries of the record
-		faults.fail("GET", path, 503, 15);
+		// every attempt of the patch (tagrelay.cluster.retry.max-attempts)
+		faults.fail("PATCH", path, 503, 5);
 		RegistryPush failing = push("quay.io/acme/outage", "1.1.0");
 		RegistryPush bystander = push("quay.io/acme/bystander", "1.1.0");
 		MessageListenerContainer events = this.listeners.getListenerContainer("events");
@@ -367,17 +372,17 @@ class WorkerFaultsIT {
 			events.start();
 		}
 
-		await().untilAsserted(() -> assertThat(topics.records(WorkerTopics.EVENTS_DLT))
-			.filteredOn((record) -> failing.eventId().equals(this.codec.readEvent(record.value()).eventId()))
-			.singleElement()
-			.satisfies((record) -> assertThat(header(record, "kafka_dlt-exception-message")).contains("503")));
+		await().untilAsserted(() -> assertThat(topics.outcomes(failing)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.FAILED);
+			assertThat(outcome.reason()).isEqualTo("patch failed: the API server answered 503");
+		}));
 		await().untilAsserted(() -> assertThat(topics.outcomes(bystander)).extracting(DeploymentOutcome::result)
 			.contains(Result.UPDATED));
-		assertThat(topics.outcomes(failing)).isEmpty();
-		assertThat(faults.served("GET", path)).isEqualTo(15);
+		await().untilAsserted(() -> assertThat(receiver.received("/hooks"))
+			.anySatisfy((delivery) -> assertThat(delivery.fields("type", "eventId"))
+				.containsExactly("deployment.failed", failing.eventId())));
+		assertThat(faults.served("PATCH", path)).isEqualTo(5);
 		assertThat(cluster.image("demo", "outage", "outage")).isEqualTo("quay.io/acme/outage:1.0.0");
-		System.out.println("api-outage: published=2 outcomes=" + topics.outcomes(bystander).size() + " applied=1"
-				+ " dead-lettered=1 faults=GET 503x" + faults.served("GET", path));
 	}
 
 	// -Dburst.pushes=100000 for a longer run

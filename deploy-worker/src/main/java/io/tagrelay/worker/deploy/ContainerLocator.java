@@ -15,12 +15,18 @@ import io.tagrelay.worker.patch.RolledBack;
  * container whose image is from the target's repository. A container from another
  * repository (a sidecar) is never managed, even when it is named.
  */
-final class ContainerLocator {
+public final class ContainerLocator {
 
 	private ContainerLocator() {
 	}
 
-	static List<ManagedContainer> managed(Deployment deployment, Target target) {
+	/**
+	 * The containers a target manages in a Deployment.
+	 * @param deployment the Deployment
+	 * @param target the target
+	 * @return the containers, in the order of the pod template
+	 */
+	public static List<ManagedContainer> managed(Deployment deployment, Target target) {
 		List<ManagedContainer> found = new ArrayList<>();
 		List<Container> containers = containers(deployment);
 		for (int i = 0; i < containers.size(); i++) {

@@ -1,6 +1,7 @@
 package io.tagrelay.worker.deploy;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,6 +15,7 @@ import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
 import io.tagrelay.worker.rollout.RolloutResult;
 import io.tagrelay.worker.rollout.RolloutWatcher;
+import io.tagrelay.worker.state.StateReporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -75,8 +77,9 @@ class ContainerUpdater {
 	 */
 	DeploymentOutcome update(UpdateRequest request, Deployment read) {
 		AtomicReference<Deployment> first = new AtomicReference<>(read);
+		AtomicBoolean again = new AtomicBoolean();
 		try {
-			return this.conflicts.executeSupplier(() -> attempt(request, first.getAndSet(null)));
+			return this.conflicts.executeSupplier(() -> attempt(request, first.getAndSet(null), again.getAndSet(true)));
 		}
 		catch (ImageConflictException ex) {
 			return this.outcomes.failed(request, null, null, "the Deployment changed concurrently "
@@ -85,10 +88,12 @@ class ContainerUpdater {
 	}
 
 	// one read, decision and patch; throws ImageConflictException to be run again
-	private DeploymentOutcome attempt(UpdateRequest request, Deployment read) {
+	// after a refused patch, what the API server has now: the cache may lag behind
+	private DeploymentOutcome attempt(UpdateRequest request, Deployment read, boolean again) {
 		Target target = request.target();
 		Optional<Deployment> deployment = (read != null) ? Optional.of(read)
-				: this.reader.read(target.namespace(), target.deployment());
+				: again ? this.reader.readFresh(target.namespace(), target.deployment())
+						: this.reader.read(target.namespace(), target.deployment());
 		if (deployment.isEmpty()) {
 			return this.outcomes.failed(request, null, null,
 					"deployment " + target.namespace() + "/" + target.deployment() + " not found");
@@ -112,8 +117,9 @@ class ContainerUpdater {
 			}
 			return this.outcomes.skipped(request, container.image(), choice.reason());
 		}
+		Deployment patched;
 		try {
-			this.patcher.replaceImage(deployment, container.index(), choice.image().toString(),
+			patched = this.patcher.replaceImage(deployment, container.index(), choice.image().toString(),
 					new ChangeMark(request.event().eventId(), container.name(), container.image()));
 		}
 		catch (ImageConflictException ex) {
@@ -124,7 +130,7 @@ class ContainerUpdater {
 			return this.outcomes.failed(request, container.image(), choice.image().toString(),
 					"patch failed: " + ClusterCalls.reason(ex));
 		}
-		this.state.report(request.target());
+		this.state.report(request.target(), patched);
 		return awaitRollout(request, container, choice.image());
 	}
 
@@ -152,27 +158,31 @@ class ContainerUpdater {
 		Target target = request.target();
 		RolloutResult result = this.watcher.await(target.namespace(), target.deployment(), target.rollout());
 		this.metrics.rollout(result.duration(), result.succeeded());
+		report(target, result.last());
 		if (result.succeeded()) {
-			this.state.report(target);
 			return this.outcomes.updated(request, container.image(), image);
 		}
 		if (!target.rollout().rollbackOnFailure()) {
-			this.state.report(target);
 			return this.outcomes.failed(request, container.image(), image.toString(), result.reason(), null);
 		}
 		String rollback = rollBack(request, container, image.toString());
-		this.state.report(target);
 		return this.outcomes.failed(request, container.image(), image.toString(),
 				result.reason() + ((rollback == null) ? "; rolled back to " + container.image() : rollback),
 				rollback == null);
+	}
+
+	private void report(Target target, Deployment seen) {
+		if (seen != null) {
+			this.state.report(target, seen);
+		}
 	}
 
 	// null once rolled back, else why not
 	private String rollBack(UpdateRequest request, ManagedContainer container, String failed) {
 		try {
 			Target target = request.target();
-			this.patcher.rollBack(target.namespace(), target.deployment(), container.index(), container.name(), failed,
-					container.image());
+			report(target, this.patcher.rollBack(target.namespace(), target.deployment(), container.index(),
+					container.name(), failed, container.image()));
 			return null;
 		}
 		catch (RuntimeException ex) {

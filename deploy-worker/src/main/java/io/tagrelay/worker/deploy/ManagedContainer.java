@@ -11,7 +11,7 @@ import io.tagrelay.model.image.ImageReference;
  * @param rolledBackFrom the image whose failed rollout tagrelay rolled back in this
  * container, or {@code null}
  */
-record ManagedContainer(int index, String name, String image, String rolledBackFrom) {
+public record ManagedContainer(int index, String name, String image, String rolledBackFrom) {
 
 	ImageReference reference() {
 		return ImageReference.parse(this.image);

@@ -16,6 +16,7 @@ import io.tagrelay.model.target.Targets;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.select.Selection;
 import io.tagrelay.worker.select.TagSelector;
+import io.tagrelay.worker.state.StateReporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

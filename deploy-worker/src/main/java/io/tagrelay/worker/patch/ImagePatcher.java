@@ -51,14 +51,15 @@ public class ImagePatcher {
 	 * @param container the container's name
 	 * @param failed the image whose rollout failed
 	 * @param previous the image to set back
+	 * @return the Deployment as patched
 	 * @throws ImageConflictException if the image was changed in between
 	 */
-	public void rollBack(String namespace, String deployment, int index, String container, String failed,
+	public Deployment rollBack(String namespace, String deployment, int index, String container, String failed,
 			String previous) {
 		List<Map<String, Object>> ops = ops(index, failed, previous);
 		ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + escape(RolledBack.key(container)), "value",
 				failed));
-		apply(namespace, deployment, index, failed, previous, JSON.writeValueAsString(ops));
+		return apply(namespace, deployment, index, failed, previous, JSON.writeValueAsString(ops));
 	}
 
 	/**
@@ -68,24 +69,27 @@ public class ImagePatcher {
 	 * @param index the container's index in {@code spec.template.spec.containers}
 	 * @param image the new image
 	 * @param mark the event making the change and the image it replaces
+	 * @return the Deployment as patched
 	 * @throws ImageConflictException if the image was changed in between
 	 */
-	public void replaceImage(Deployment read, int index, String image, ChangeMark mark) {
+	public Deployment replaceImage(Deployment read, int index, String image, ChangeMark mark) {
 		String namespace = read.getMetadata().getNamespace();
 		String deployment = read.getMetadata().getName();
 		String patch = jsonPatch(index, image, mark, read.getMetadata().getAnnotations() != null);
-		apply(namespace, deployment, index, mark.previousImage(), image, patch);
+		return apply(namespace, deployment, index, mark.previousImage(), image, patch);
 	}
 
-	private void apply(String namespace, String deployment, int index, String expected, String image, String patch) {
+	private Deployment apply(String namespace, String deployment, int index, String expected, String image,
+			String patch) {
 		try {
-			this.calls.call(() -> this.client.apps()
+			Deployment patched = this.calls.call(() -> this.client.apps()
 				.deployments()
 				.inNamespace(namespace)
 				.withName(deployment)
 				.patch(PatchContext.of(PatchType.JSON), patch));
 			logger.info("Patched " + namespace + "/" + deployment + " container #" + index + ": " + expected + " -> "
 					+ image);
+			return patched;
 		}
 		catch (KubernetesClientException ex) {
 			if (isConflict(ex)) {

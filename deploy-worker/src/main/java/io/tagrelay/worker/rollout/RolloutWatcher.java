@@ -59,15 +59,17 @@ public class RolloutWatcher {
 		Instant start = this.clock.instant();
 		Retry retry = Retry.of("rollout-" + namespace + "-" + name, config(policy));
 		AtomicReference<RolloutStatus> last = new AtomicReference<>(RolloutStatus.waiting("not checked"));
+		AtomicReference<Deployment> read = new AtomicReference<>();
 		CompletableFuture<RolloutStatus> polls = retry
 			.executeCompletionStage(this.scheduler,
-					() -> CompletableFuture.supplyAsync(() -> poll(namespace, name, policy, last), this.scheduler))
+					() -> CompletableFuture.supplyAsync(() -> poll(namespace, name, policy, last, read),
+							this.scheduler))
 			.toCompletableFuture();
 		String reason = outcome(polls, policy, last);
 		Duration took = Duration.between(start, this.clock.instant());
 		logger.info("Rollout of " + namespace + "/" + name + ((reason == null) ? " succeeded" : " failed: " + reason)
 				+ " after " + took.toMillis() + "ms");
-		return new RolloutResult(reason == null, reason, took);
+		return new RolloutResult(reason == null, reason, took, read.get());
 	}
 
 	private static RetryConfig config(RolloutPolicy policy) {
@@ -81,9 +83,10 @@ public class RolloutWatcher {
 			.build();
 	}
 
-	private RolloutStatus poll(String namespace, String name, RolloutPolicy policy,
-			AtomicReference<RolloutStatus> last) {
+	private RolloutStatus poll(String namespace, String name, RolloutPolicy policy, AtomicReference<RolloutStatus> last,
+			AtomicReference<Deployment> read) {
 		Deployment deployment = this.client.apps().deployments().inNamespace(namespace).withName(name).get();
+		read.set(deployment);
 		RolloutStatus status = (deployment != null)
 				? RolloutJudge.judge(deployment, policy.success(), newReplicaSet(deployment, policy.success()))
 				: RolloutStatus.failed("the Deployment disappeared", "gone");

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,6 +105,7 @@ class DeployFlowIT {
 		target(registry, 7, "quay.io/acme/next", "next", null, "/hooks");
 		target(registry, 8, "quay.io/acme/gone", "gone", null, "/gone");
 		target(registry, 9, "quay.io/acme/down", "down", null, "/down");
+		target(registry, 10, "quay.io/acme/manual", "manual", null, "/hooks");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String repository, String deployment,
@@ -130,6 +132,7 @@ class DeployFlowIT {
 		cluster.createDeployment("demo", "next", 2, container("next", "quay.io/acme/next:1.0.0"));
 		cluster.createDeployment("demo", "gone", 2, container("gone", "quay.io/acme/gone:1.0.0"));
 		cluster.createDeployment("demo", "down", 2, container("down", "quay.io/acme/down:1.0.0"));
+		cluster.createDeployment("demo", "manual", 2, container("manual", "quay.io/acme/manual:1.0.0"));
 		return cluster;
 	}
 
@@ -347,6 +350,23 @@ class DeployFlowIT {
 		assertThat(topics.states("demo/pod/app")).first()
 			.extracting(TargetState::repository)
 			.isEqualTo("quay.io/acme/app");
+	}
+
+	/**
+	 * A person runs {@code kubectl set image}: the worker's watch sees it and publishes
+	 * the state, so that the ingest's {@code GET /deployment} shows it, without any
+	 * event.
+	 */
+	@Test
+	void publishesTheStateOfATargetAPersonChangedByHand() {
+		await().untilAsserted(() -> assertThat(topics.states("demo/manual/manual")).isNotEmpty());
+
+		setImage("manual", "quay.io/acme/manual:1.0.1-hotfix");
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(topics.states("demo/manual/manual")).last()
+				.extracting(TargetState::image)
+				.isEqualTo("quay.io/acme/manual:1.0.1-hotfix"));
 	}
 
 	private io.tagrelay.model.target.Target raceTarget() {
