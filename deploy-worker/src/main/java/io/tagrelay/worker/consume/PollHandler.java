@@ -2,6 +2,7 @@ package io.tagrelay.worker.consume;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.DeployEvent;
@@ -12,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
@@ -37,14 +39,22 @@ class PollHandler {
 
 	private final EventCodec codec;
 
-	private final BatchDeployService service;
+	private final Consumer<List<DeployEvent>> service;
 
-	private final DeadLetters deadLetters;
+	private final DeadLetter deadLetters;
 
+	private final BackOff retries;
+
+	@Autowired
 	PollHandler(EventCodec codec, BatchDeployService service, DeadLetters deadLetters) {
+		this(codec, service::apply, deadLetters::publish, RETRIES);
+	}
+
+	PollHandler(EventCodec codec, Consumer<List<DeployEvent>> service, DeadLetter deadLetters, BackOff retries) {
 		this.codec = codec;
 		this.service = service;
 		this.deadLetters = deadLetters;
+		this.retries = retries;
 	}
 
 	/**
@@ -52,7 +62,7 @@ class PollHandler {
 	 * @param poll the poll
 	 */
 	void handle(InFlightPoll poll) {
-		Retries retries = new Retries();
+		Retries retries = new Retries(this.retries);
 		int next = 0;
 		while (next < poll.records().size() && !poll.abandoned()) {
 			next = applyFrom(poll, next, retries);
@@ -81,7 +91,7 @@ class PollHandler {
 		}
 		try {
 			if (!events.isEmpty()) {
-				this.service.apply(events);
+				this.service.accept(events);
 			}
 		}
 		catch (EventsFailedException ex) {
@@ -110,17 +120,31 @@ class PollHandler {
 		return index;
 	}
 
+	/** Where an event that cannot be handled goes: {@link DeadLetters}. */
+	@FunctionalInterface
+	interface DeadLetter {
+
+		void publish(InFlightPoll poll, ConsumerRecord<String, byte[]> record, Throwable reason);
+
+	}
+
 	// the back-off of the event that failed last: another one that fails starts afresh
 	private static final class Retries {
+
+		private final BackOff backOff;
 
 		private int index = -1;
 
 		private BackOffExecution execution;
 
+		Retries(BackOff backOff) {
+			this.backOff = backOff;
+		}
+
 		long next(int failed) {
 			if (failed != this.index) {
 				this.index = failed;
-				this.execution = RETRIES.start();
+				this.execution = this.backOff.start();
 			}
 			return this.execution.nextBackOff();
 		}

@@ -8,7 +8,12 @@ public class EventsFailedException extends RuntimeException {
 
 	private final int firstUnhandled;
 
-	EventsFailedException(int firstUnhandled, RuntimeException cause) {
+	/**
+	 * Creates the exception.
+	 * @param firstUnhandled the index of the first event of the poll not handled
+	 * @param cause why it was not
+	 */
+	public EventsFailedException(int firstUnhandled, RuntimeException cause) {
 		super(cause.getMessage(), cause);
 		this.firstUnhandled = firstUnhandled;
 	}
