@@ -1,27 +1,27 @@
 package io.tagrelay.worker.consume;
 
-import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.support.kafka.TopicsProperties;
-import org.apache.kafka.common.TopicPartition;
-
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The events listener's container: Boot's settings (concurrency), a batch listener whose
- * offsets are committed once a poll is handled, and an error handler that retries a
- * failing record (the one the listener names by its index) a few times (a Kafka or API
- * server hiccup) and then publishes it to the events dead-letter topic with the reason in
- * its headers, so the partition moves on. A record that is not a valid event is
- * dead-lettered at once.
+ * The events listener's container: Boot's settings (concurrency), a batch listener that
+ * acknowledges a poll from another thread ({@link InFlightPolls}) once it is handled.
+ * <p>
+ * With asynchronous acknowledgments the container pauses the consumer's partitions while
+ * a poll is not acknowledged and goes on polling (every 100 ms, its
+ * {@code pollTimeoutWhilePaused}), so the consumer stays in the group however long the
+ * rollout waits take, and the next records of its partitions are not delivered before the
+ * poll is done. Ack mode {@code MANUAL} commits a poll in one request at the next of
+ * those polls ({@code MANUAL_IMMEDIATE} would commit each of its records on its own).
+ * <p>
+ * Failures are the handler's to retry and dead-letter. The listener itself only hands the
+ * poll over; should that ever fail, the poll is delivered again, never skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumeConfiguration {
@@ -31,17 +31,16 @@ class ConsumeConfiguration {
 	@Bean(FACTORY)
 	ConcurrentKafkaListenerContainerFactory<Object, Object> eventsContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-			KafkaTemplate<?, ?> kafka, TopicsProperties topics) {
+			InFlightPolls polls) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
 		// a poll's events are handled together (stale pushes collapse), then committed
 		factory.setBatchListener(true);
-		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(topics.topics().eventsDlt(), -1));
-		DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, new FixedBackOff(1000, 2));
-		errors.addNotRetryableExceptions(InvalidInputException.class);
-		factory.setCommonErrorHandler(errors);
+		ContainerProperties container = factory.getContainerProperties();
+		container.setAckMode(ContainerProperties.AckMode.MANUAL);
+		container.setAsyncAcks(true);
+		container.setConsumerRebalanceListener(polls);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
 		return factory;
 	}
 

@@ -1,26 +1,27 @@
 package io.tagrelay.worker.consume;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.tagrelay.model.InvalidInputException;
-import io.tagrelay.model.event.DeployEvent;
-import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.support.kafka.TopicsProperties;
-import io.tagrelay.worker.deploy.BatchDeployService;
-import io.tagrelay.worker.deploy.EventsFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes the events topic as group {@code tagrelay-worker}, a poll at a time, and hands
- * the events to the {@link BatchDeployService}. Offsets are committed once the poll is
- * handled. A record that is not a valid event, or an event that cannot be handled, is
- * reported by its index: the error handler commits the records before it, retries or
- * dead-letters it, and polls the rest again.
+ * each poll to {@link InFlightPolls} at once: applying events waits for rollouts, for
+ * minutes, which must not happen on the consumer thread. The poll's offsets are committed
+ * when it is acknowledged, once its events are handled; until then the container keeps
+ * polling with the poll's partitions paused.
+ * <p>
+ * The consumers rebalance cooperatively: a rebalance revokes only the partitions that
+ * move to another consumer. The eager default revokes every partition of every member
+ * each time one joins or leaves (a replica starting, the consumers of this one joining
+ * one by one), and a poll whose partitions are revoked is abandoned and delivered again,
+ * rollout waits and outcomes included. Kafka's default assignor list includes the
+ * cooperative one, so workers of an earlier version in the same group agree on it.
  */
 @Component
 class EventListener {
@@ -28,39 +29,21 @@ class EventListener {
 	/** The listener container's id. */
 	static final String ID = "events";
 
-	private final EventCodec codec;
+	/** The consumer group. */
+	static final String GROUP = "tagrelay-worker";
 
-	private final BatchDeployService service;
+	private final InFlightPolls polls;
 
-	EventListener(EventCodec codec, BatchDeployService service) {
-		this.codec = codec;
-		this.service = service;
+	EventListener(InFlightPolls polls) {
+		this.polls = polls;
 	}
 
-	@KafkaListener(id = ID, groupId = "tagrelay-worker", topics = TopicsProperties.EVENTS,
+	@KafkaListener(id = ID, groupId = GROUP, topics = TopicsProperties.EVENTS,
 			containerFactory = ConsumeConfiguration.FACTORY, batch = "true",
-			properties = "max.poll.records:" + TopicsProperties.EVENTS_BATCH_SIZE)
-	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-		List<DeployEvent> events = new ArrayList<>(records.size());
-		for (ConsumerRecord<String, byte[]> record : records) {
-			try {
-				events.add(this.codec.readEvent(record.value()));
-			}
-			catch (InvalidInputException ex) {
-				apply(events);
-				throw new BatchListenerFailedException(ex.getMessage(), ex, events.size());
-			}
-		}
-		apply(events);
-	}
-
-	private void apply(List<DeployEvent> events) {
-		try {
-			this.service.apply(events);
-		}
-		catch (EventsFailedException ex) {
-			throw new BatchListenerFailedException(ex.getMessage(), ex.getCause(), ex.firstUnhandled());
-		}
+			properties = { "max.poll.records:" + TopicsProperties.EVENTS_BATCH_SIZE,
+					"partition.assignment.strategy:org.apache.kafka.clients.consumer.CooperativeStickyAssignor" })
+	void onEvents(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+		this.polls.handOff(records, ack);
 	}
 
 }

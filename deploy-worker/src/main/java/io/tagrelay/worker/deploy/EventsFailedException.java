@@ -14,7 +14,7 @@ public class EventsFailedException extends RuntimeException {
 
 	private final List<Integer> unhandled;
 
-	EventsFailedException(List<Integer> failed, List<Integer> unhandled, RuntimeException cause) {
+	public EventsFailedException(List<Integer> failed, List<Integer> unhandled, RuntimeException cause) {
 		super(cause.getMessage(), cause);
 		this.failed = List.copyOf(failed);
 		this.unhandled = List.copyOf(unhandled);
@@ -35,14 +35,6 @@ public class EventsFailedException extends RuntimeException {
 	 */
 	public List<Integer> unhandled() {
 		return this.unhandled;
-	}
-
-	/**
-	 * The index of the first event of the poll that has not been handled.
-	 * @return the index
-	 */
-	public int firstUnhandled() {
-		return this.unhandled.get(0);
 	}
 
 }
