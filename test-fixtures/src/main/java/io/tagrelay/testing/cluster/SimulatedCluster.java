@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -25,7 +27,8 @@ import io.fabric8.mockwebserver.MockWebServer;
  * A simulated Kubernetes cluster: fabric8's CRUD mock API server on a loopback port, with
  * a {@link DeploymentController} (unless started without one), faults that tests inject
  * in front of it, the {@link ImageHistory} of every Deployment, and listeners of applied
- * image patches. It is not a cluster: no pods run, only the Deployment status moves.
+ * image patches. It is not a cluster: no pods run; the controller keeps ReplicaSets and
+ * simulated pods and writes the Deployment status as the real one would.
  */
 public final class SimulatedCluster implements AutoCloseable {
 
@@ -251,6 +254,67 @@ public final class SimulatedCluster implements AutoCloseable {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no container " + container + " in " + name))
 			.getImage();
+	}
+
+	/**
+	 * Sets a Deployment's desired replicas, as an HPA or {@code kubectl scale} would (a
+	 * new generation, which the controller takes as a scaling event).
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 * @param replicas the desired replicas
+	 */
+	public void scale(String namespace, String name, int replicas) {
+		mergePatch(namespace, name, "{\"spec\":{\"replicas\":" + replicas + "}}");
+	}
+
+	/**
+	 * Pauses a Deployment, as {@code kubectl rollout pause} does: the controller rolls
+	 * out no new template until it is resumed.
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 */
+	public void pause(String namespace, String name) {
+		mergePatch(namespace, name, "{\"spec\":{\"paused\":true}}");
+	}
+
+	/**
+	 * Resumes a paused Deployment, as {@code kubectl rollout resume} does.
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 */
+	public void resume(String namespace, String name) {
+		mergePatch(namespace, name, "{\"spec\":{\"paused\":null}}");
+	}
+
+	/**
+	 * Sets the image of a container of a Deployment, as {@code kubectl set image} does
+	 * (setting an earlier image back rolls back to its ReplicaSet).
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 * @param container the container
+	 * @param image the image
+	 */
+	public void setImage(String namespace, String name, String container, String image) {
+		this.client.apps().deployments().inNamespace(namespace).withName(name).edit((deployment) -> {
+			deployment.getSpec()
+				.getTemplate()
+				.getSpec()
+				.getContainers()
+				.stream()
+				.filter((c) -> c.getName().equals(container))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no container " + container + " in " + name))
+				.setImage(image);
+			return deployment;
+		});
+	}
+
+	private void mergePatch(String namespace, String name, String patch) {
+		this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.patch(PatchContext.of(PatchType.JSON_MERGE), patch);
 	}
 
 	/**
