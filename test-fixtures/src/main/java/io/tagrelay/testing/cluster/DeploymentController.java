@@ -307,9 +307,15 @@ public final class DeploymentController implements AutoCloseable {
 		DeploymentCondition was = (before != null) ? DeploymentSync.condition(before, DeploymentSync.PROGRESSING)
 				: null;
 		DeploymentCondition is = DeploymentSync.condition(after, DeploymentSync.PROGRESSING);
-		if (is != null && (was == null || !Objects.equals(was.getReason(), is.getReason()))
-				&& !DeploymentSync.RS_UPDATED.equals(is.getReason())) {
+		if (is == null || (was != null && Objects.equals(was.getReason(), is.getReason()))) {
+			return;
+		}
+		if (DeploymentSync.NEW_RS_AVAILABLE.equals(is.getReason()) || DeploymentSync.TIMED_OUT.equals(is.getReason())) {
 			logger.info("[simulated cluster] {} generation {}: {} ({})", key, after.getObservedGeneration(),
+					is.getReason(), is.getMessage());
+		}
+		else {
+			logger.debug("[simulated cluster] {} generation {}: {} ({})", key, after.getObservedGeneration(),
 					is.getReason(), is.getMessage());
 		}
 	}

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,14 +165,12 @@ final class ReplicaSets {
 	void write(Deployment deploymentObject) {
 		for (Owned rs : this.owned) {
 			if (rs.api == null) {
-				rs.api = this.client.apps()
-					.replicaSets()
-					.inNamespace(this.namespace)
-					.resource(created(deploymentObject, rs))
-					.create();
-				rs.writtenSpec = rs.specKey();
+				create(deploymentObject, rs);
+				if (rs.api == null) {
+					continue;
+				}
 			}
-			else if (!rs.specKey().equals(rs.writtenSpec)) {
+			if (!rs.specKey().equals(rs.writtenSpec)) {
 				Map<String, Object> patch = Map.of("metadata", Map.of("annotations", rs.annotations()), "spec",
 						Map.of("replicas", rs.replicas));
 				rs.api = this.client.apps()
@@ -188,6 +187,26 @@ final class ReplicaSets {
 				this.client.apps().replicaSets().inNamespace(this.namespace).resource(copy).updateStatus();
 				rs.writtenStatus = status;
 			}
+		}
+	}
+
+	private void create(Deployment deploymentObject, Owned rs) {
+		try {
+			rs.api = this.client.apps()
+				.replicaSets()
+				.inNamespace(this.namespace)
+				.resource(created(deploymentObject, rs))
+				.create();
+			rs.writtenSpec = rs.specKey();
+		}
+		catch (KubernetesClientException ex) {
+			if (ex.getCode() != 409) {
+				throw ex;
+			}
+			// one of the same name is left over (a create whose answer was lost): take it
+			// over, its spec and status written below
+			rs.api = this.client.apps().replicaSets().inNamespace(this.namespace).withName(rs.name).get();
+			rs.writtenSpec = null;
 		}
 	}
 

@@ -61,7 +61,8 @@ public final class SimulatedCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a cluster on a free port whose controller completes every rollout at once.
+	 * Starts a cluster on a free port whose pods are ready at once: the controller
+	 * completes a rollout in a few passes (milliseconds).
 	 * @return the cluster
 	 */
 	public static SimulatedCluster start() {
@@ -69,9 +70,11 @@ public final class SimulatedCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a cluster whose controller completes a rollout after a while.
+	 * Starts a cluster whose pods take a while to become ready.
 	 * @param port the port, 0 for any free one
-	 * @param rolloutTime how long a rollout takes, {@link Duration#ZERO} for no time
+	 * @param rolloutTime how long a pod takes to become ready ({@link PodFate#ready()}),
+	 * {@link Duration#ZERO} for no time: a rolling update takes one such time per step
+	 * (e.g. two for two replicas and the default 25% surge)
 	 * @return the cluster
 	 */
 	public static SimulatedCluster start(int port, Duration rolloutTime) {
@@ -295,18 +298,27 @@ public final class SimulatedCluster implements AutoCloseable {
 	 * @param image the image
 	 */
 	public void setImage(String namespace, String name, String container, String image) {
-		this.client.apps().deployments().inNamespace(namespace).withName(name).edit((deployment) -> {
-			deployment.getSpec()
-				.getTemplate()
-				.getSpec()
-				.getContainers()
-				.stream()
-				.filter((c) -> c.getName().equals(container))
-				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no container " + container + " in " + name))
-				.setImage(image);
-			return deployment;
-		});
+		List<Container> containers = this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.get()
+			.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers();
+		int index = containers.stream().map(Container::getName).toList().indexOf(container);
+		if (index < 0) {
+			throw new IllegalArgumentException("no container " + container + " in " + name);
+		}
+		// a JSON patch without the resourceVersion, which the controller's status writes
+		// change
+		this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/"
+					+ index + "/image\",\"value\":\"" + image + "\"}]");
 	}
 
 	private void mergePatch(String namespace, String name, String patch) {
