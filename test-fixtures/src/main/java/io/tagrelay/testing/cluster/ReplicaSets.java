@@ -1,9 +1,14 @@
 package io.tagrelay.testing.cluster;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -12,18 +17,24 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ReplicaSets the Deployment controller keeps for each Deployment, as the real one
- * names and owns them: one per pod template, {@code <deployment>-<hash>}, labelled and
- * selected with {@code pod-template-hash}, controlled by the Deployment (its uid), with
- * the revision annotation. The new one (the current template's) has the desired replicas
- * and reports them available once the rollout has completed; the old ones keep serving
- * until then and are scaled to 0 after. Written only when what it reports changes.
+ * The ReplicaSets of one Deployment and their pods, as the Deployment controller, the
+ * ReplicaSet controller and the kubelets would keep them, held in memory: this model is
+ * what the simulated controller reads (it never lists ReplicaSets), and the ReplicaSet
+ * objects in the API server are its projection, written only when what they show changes.
+ * The ReplicaSets are named and owned as the real controller does it: one per pod
+ * template, {@code <deployment>-<hash>}, labelled and selected with
+ * {@code pod-template-hash}, controlled by the Deployment (its uid), with the revision,
+ * revision-history, desired-replicas and max-replicas annotations. Pods are created the
+ * moment a ReplicaSet is scaled up and gone the moment it is scaled down (not-ready ones
+ * first, then the newest).
  */
 final class ReplicaSets {
 
@@ -31,107 +42,223 @@ final class ReplicaSets {
 
 	static final String REVISION = "deployment.kubernetes.io/revision";
 
+	static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
+
+	static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
+
+	static final String MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
+
+	/** The alphabet of the real controller's hashes: no vowels, no look-alikes. */
+	private static final String SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final KubernetesClient client;
 
-	/** What was last written, by namespace/name of ReplicaSet: replicas and available. */
-	private final Map<String, String> written = new ConcurrentHashMap<>();
+	private final String namespace;
 
-	/** The ReplicaSets of each Deployment: ReplicaSet name to its revision. */
-	private final Map<String, Map<String, Integer>> owned = new ConcurrentHashMap<>();
+	private final String deployment;
 
-	ReplicaSets(KubernetesClient client) {
+	private final String uid;
+
+	/** Oldest first: the order of their creation timestamps. */
+	private final List<Owned> owned = new ArrayList<>();
+
+	ReplicaSets(KubernetesClient client, Deployment deployment) {
 		this.client = client;
+		this.namespace = deployment.getMetadata().getNamespace();
+		this.deployment = deployment.getMetadata().getName();
+		this.uid = deployment.getMetadata().getUid();
 	}
 
-	void sync(Deployment deployment, boolean completed) {
-		String namespace = deployment.getMetadata().getNamespace();
-		String key = namespace + "/" + deployment.getMetadata().getName();
-		int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
-		PodTemplateSpec template = withoutHash(deployment.getSpec().getTemplate());
-		String hash = Integer.toHexString(template.hashCode());
-		String current = deployment.getMetadata().getName() + "-" + hash;
-		Map<String, Integer> revisions = this.owned.computeIfAbsent(key, (k) -> new HashMap<>());
-		synchronized (revisions) {
-			if (!revisions.containsKey(current)) {
-				revisions.put(current, revisions.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1);
+	String uid() {
+		return this.uid;
+	}
+
+	/**
+	 * Every ReplicaSet, oldest first.
+	 * @return the ReplicaSets
+	 */
+	List<Owned> all() {
+		return new ArrayList<>(this.owned);
+	}
+
+	/**
+	 * The ReplicaSet of a pod template ({@code FindNewReplicaSet}).
+	 * @param template the Deployment's template
+	 * @return the ReplicaSet, or {@code null}
+	 */
+	Owned of(PodTemplateSpec template) {
+		PodTemplateSpec wanted = withoutHash(template);
+		return this.owned.stream().filter((rs) -> rs.template.equals(wanted)).findFirst().orElse(null);
+	}
+
+	/**
+	 * A new ReplicaSet of 0 replicas for a pod template, created in the API server on the
+	 * next {@link #write()}.
+	 * @param template the Deployment's template
+	 * @param revision its revision
+	 * @return the ReplicaSet
+	 */
+	Owned create(PodTemplateSpec template, long revision) {
+		PodTemplateSpec plain = withoutHash(template);
+		String hash = hash(plain);
+		Owned rs = new Owned(this.deployment + "-" + hash, hash, plain, revision);
+		this.owned.add(rs);
+		return rs;
+	}
+
+	/**
+	 * Deletes a ReplicaSet ({@code cleanupDeployment}).
+	 * @param rs the ReplicaSet
+	 */
+	void delete(Owned rs) {
+		this.owned.remove(rs);
+		if (rs.api != null) {
+			this.client.apps().replicaSets().inNamespace(this.namespace).withName(rs.name).delete();
+		}
+	}
+
+	/**
+	 * Deletes every ReplicaSet, as the garbage collector does once their Deployment is
+	 * gone.
+	 */
+	void deleteAll() {
+		for (Owned rs : all()) {
+			try {
+				delete(rs);
 			}
-			revisions.forEach((name, revision) -> {
-				boolean isNew = name.equals(current);
-				int replicas = isNew ? desired : (completed ? 0 : -1);
-				int available = isNew ? (completed ? desired : 0) : replicas;
-				if (replicas >= 0) {
-					write(deployment, template, name, isNew ? hash : null, revision, replicas, available);
+			catch (RuntimeException ex) {
+				// the server is closing, or someone deleted it first
+			}
+		}
+	}
+
+	/**
+	 * What the ReplicaSet controller and the kubelets do between two passes of the
+	 * Deployment controller: pods are created or deleted as the ReplicaSets' replicas
+	 * say, and become ready as their fate says.
+	 * @param now {@link System#nanoTime()}
+	 * @param fates the fate of the pods of each ReplicaSet
+	 * @param podStartTime the cluster's pod start time
+	 * @param held whether no pod may become ready
+	 * @param minReadyNanos how long a pod is ready before it is available
+	 */
+	void refresh(long now, Function<Owned, PodFate> fates, Duration podStartTime, boolean held, long minReadyNanos) {
+		for (Owned rs : this.owned) {
+			rs.reconcilePods(now);
+			long delay = fates.apply(rs).readyAfterNanos(podStartTime);
+			for (Pod pod : rs.pods) {
+				if (pod.readyNanos < 0 && !held && delay >= 0 && now - pod.createdNanos >= delay) {
+					pod.readyNanos = now;
 				}
-			});
+			}
+			rs.count(now, minReadyNanos);
 		}
 	}
 
-	private void write(Deployment deployment, PodTemplateSpec template, String name, String hash, int revision,
-			int replicas, int available) {
-		String namespace = deployment.getMetadata().getNamespace();
-		String state = replicas + "/" + available;
-		if (state.equals(this.written.get(namespace + "/" + name))) {
-			return;
+	/**
+	 * Writes what changed to the API server: creates new ReplicaSets, patches replicas
+	 * and annotations, updates the status. What fails is written again on the next call.
+	 * @param deploymentObject the Deployment, for the selector and the owner reference
+	 */
+	void write(Deployment deploymentObject) {
+		for (Owned rs : this.owned) {
+			if (rs.api == null) {
+				create(deploymentObject, rs);
+				if (rs.api == null) {
+					continue;
+				}
+			}
+			if (!rs.specKey().equals(rs.writtenSpec)) {
+				Map<String, Object> patch = Map.of("metadata", Map.of("annotations", rs.annotations()), "spec",
+						Map.of("replicas", rs.replicas));
+				rs.api = this.client.apps()
+					.replicaSets()
+					.inNamespace(this.namespace)
+					.withName(rs.name)
+					.patch(PatchContext.of(PatchType.JSON_MERGE), JSON.writeValueAsString(patch));
+				rs.writtenSpec = rs.specKey();
+			}
+			String status = rs.statusKey();
+			if (!status.equals(rs.writtenStatus)) {
+				ReplicaSet copy = new ReplicaSetBuilder(rs.api).build();
+				copy.setStatus(rs.status(rs.api.getMetadata().getGeneration()));
+				this.client.apps().replicaSets().inNamespace(this.namespace).resource(copy).updateStatus();
+				rs.writtenStatus = status;
+			}
 		}
-		ReplicaSet existing = this.client.apps().replicaSets().inNamespace(namespace).withName(name).get();
-		ReplicaSet replicaSet = (existing != null) ? existing
-				: created(deployment, template, name, hash, revision, replicas);
-		replicaSet.getSpec().setReplicas(replicas);
-		if (existing != null) {
-			this.client.apps()
+	}
+
+	private void create(Deployment deploymentObject, Owned rs) {
+		try {
+			rs.api = this.client.apps()
 				.replicaSets()
-				.inNamespace(namespace)
-				.withName(name)
-				.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
-			replicaSet = this.client.apps().replicaSets().inNamespace(namespace).withName(name).get();
+				.inNamespace(this.namespace)
+				.resource(created(deploymentObject, rs))
+				.create();
+			rs.writtenSpec = rs.specKey();
 		}
-		replicaSet.setStatus(new ReplicaSetStatusBuilder().withReplicas(replicas)
-			.withReadyReplicas(available)
-			.withAvailableReplicas(available)
-			.withFullyLabeledReplicas(replicas)
-			.build());
-		this.client.apps().replicaSets().inNamespace(namespace).resource(replicaSet).updateStatus();
-		this.written.put(namespace + "/" + name, state);
+		catch (KubernetesClientException ex) {
+			if (ex.getCode() != 409) {
+				throw ex;
+			}
+			// one of the same name is left over (a create whose answer was lost): take it
+			// over, its spec and status written below
+			rs.api = this.client.apps().replicaSets().inNamespace(this.namespace).withName(rs.name).get();
+			rs.writtenSpec = null;
+		}
 	}
 
-	private ReplicaSet created(Deployment deployment, PodTemplateSpec template, String name, String hash, int revision,
-			int replicas) {
-		Map<String, String> labels = new HashMap<>(
-				Objects.requireNonNullElse(template.getMetadata().getLabels(), Map.of()));
-		labels.put(HASH_LABEL, hash);
-		Map<String, String> selector = new HashMap<>(
-				Objects.requireNonNullElse((deployment.getSpec().getSelector() != null)
-						? deployment.getSpec().getSelector().getMatchLabels() : null, Map.of()));
-		selector.put(HASH_LABEL, hash);
-		PodTemplateSpec labelled = new PodTemplateSpecBuilder(template).editOrNewMetadata()
+	private ReplicaSet created(Deployment deploymentObject, Owned rs) {
+		Map<String, String> labels = new LinkedHashMap<>(
+				Objects.requireNonNullElse(rs.template.getMetadata().getLabels(), Map.of()));
+		labels.put(HASH_LABEL, rs.hash);
+		Map<String, String> selector = new LinkedHashMap<>(Objects.requireNonNullElse(
+				(deploymentObject.getSpec().getSelector() != null)
+						? deploymentObject.getSpec().getSelector().getMatchLabels() : null,
+				Objects.requireNonNullElse(rs.template.getMetadata().getLabels(), Map.of())));
+		selector.put(HASH_LABEL, rs.hash);
+		PodTemplateSpec labelled = new PodTemplateSpecBuilder(rs.template).editOrNewMetadata()
 			.withLabels(labels)
 			.endMetadata()
 			.build();
-		ReplicaSet replicaSet = new ReplicaSetBuilder().withNewMetadata()
-			.withName(name)
-			.withNamespace(deployment.getMetadata().getNamespace())
+		return new ReplicaSetBuilder().withNewMetadata()
+			.withName(rs.name)
+			.withNamespace(this.namespace)
 			.withLabels(labels)
-			.addToAnnotations(REVISION, Integer.toString(revision))
+			.withAnnotations(rs.annotations())
 			.addNewOwnerReference()
 			.withApiVersion("apps/v1")
 			.withKind("Deployment")
-			.withName(deployment.getMetadata().getName())
-			.withUid(deployment.getMetadata().getUid())
+			.withName(this.deployment)
+			.withUid(this.uid)
 			.withController(true)
 			.withBlockOwnerDeletion(true)
 			.endOwnerReference()
 			.endMetadata()
 			.withNewSpec()
-			.withReplicas(replicas)
+			.withReplicas(rs.replicas)
 			.withSelector(new LabelSelectorBuilder().withMatchLabels(selector).build())
 			.withTemplate(labelled)
 			.endSpec()
 			.build();
-		return this.client.apps()
-			.replicaSets()
-			.inNamespace(replicaSet.getMetadata().getNamespace())
-			.resource(replicaSet)
-			.create();
+	}
+
+	/**
+	 * The pod template hash, spelt as the real controller spells its hashes.
+	 * @param template the template without the hash label
+	 * @return the hash
+	 */
+	static String hash(PodTemplateSpec template) {
+		long value = Integer.toUnsignedLong(template.hashCode());
+		StringBuilder hash = new StringBuilder();
+		do {
+			hash.append(SAFE_ALPHABET.charAt((int) (value % SAFE_ALPHABET.length())));
+			value /= SAFE_ALPHABET.length();
+		}
+		while (value > 0);
+		return hash.toString();
 	}
 
 	static PodTemplateSpec withoutHash(PodTemplateSpec template) {
@@ -143,6 +270,154 @@ final class ReplicaSets {
 		metadata.setLabels(labels);
 		copy.setMetadata(metadata);
 		return copy;
+	}
+
+	/**
+	 * A ReplicaSet of the Deployment: its spec and annotations as the controller sets
+	 * them, its pods, and the counts its status reports.
+	 */
+	static final class Owned {
+
+		static final Comparator<Owned> BY_CREATION = Comparator.comparingLong((rs) -> rs.sequence);
+
+		private static long sequences;
+
+		final String name;
+
+		final String hash;
+
+		final PodTemplateSpec template;
+
+		final long sequence;
+
+		long revision;
+
+		final List<Long> revisionHistory = new ArrayList<>();
+
+		int replicas;
+
+		/** The desired-replicas and max-replicas annotations, -1 when absent. */
+		int desiredAnnotation = -1;
+
+		int maxAnnotation = -1;
+
+		final List<Pod> pods = new ArrayList<>();
+
+		int ready;
+
+		int available;
+
+		ReplicaSet api;
+
+		String writtenSpec;
+
+		String writtenStatus;
+
+		Owned(String name, String hash, PodTemplateSpec template, long revision) {
+			this.name = name;
+			this.hash = hash;
+			this.template = template;
+			this.revision = revision;
+			synchronized (Owned.class) {
+				this.sequence = ++sequences;
+			}
+		}
+
+		/**
+		 * Sets the replicas; the ReplicaSet controller creates or deletes the pods on its
+		 * next pass ({@link ReplicaSets#refresh}), as the real one does after the
+		 * Deployment controller scaled.
+		 * @param replicas the replicas
+		 */
+		void scale(int replicas) {
+			this.replicas = replicas;
+		}
+
+		/**
+		 * What the ReplicaSet controller does: creates or deletes pods until there are as
+		 * many as the replicas.
+		 * @param now {@link System#nanoTime()}
+		 */
+		void reconcilePods(long now) {
+			while (this.pods.size() < this.replicas) {
+				this.pods.add(new Pod(now));
+			}
+			while (this.pods.size() > this.replicas) {
+				// not ready before ready, then the newest first
+				Pod victim = this.pods.stream()
+					.max(Comparator.comparing((Pod pod) -> pod.readyNanos < 0)
+						.thenComparingLong((pod) -> pod.createdNanos))
+					.orElseThrow();
+				this.pods.remove(victim);
+			}
+		}
+
+		void count(long now, long minReadyNanos) {
+			this.ready = (int) this.pods.stream().filter((pod) -> pod.readyNanos >= 0).count();
+			this.available = (int) this.pods.stream()
+				.filter((pod) -> pod.readyNanos >= 0 && now - pod.readyNanos >= minReadyNanos)
+				.count();
+		}
+
+		Map<String, String> annotations() {
+			Map<String, String> annotations = new LinkedHashMap<>();
+			annotations.put(REVISION, Long.toString(this.revision));
+			if (!this.revisionHistory.isEmpty()) {
+				annotations.put(REVISION_HISTORY,
+						String.join(",", this.revisionHistory.stream().map(String::valueOf).toList()));
+			}
+			if (this.desiredAnnotation >= 0) {
+				annotations.put(DESIRED_REPLICAS, Integer.toString(this.desiredAnnotation));
+				annotations.put(MAX_REPLICAS, Integer.toString(this.maxAnnotation));
+			}
+			return annotations;
+		}
+
+		String specKey() {
+			return this.replicas + " " + annotations();
+		}
+
+		String statusKey() {
+			return this.pods.size() + "/" + this.ready + "/" + this.available + "@"
+					+ ((this.api != null) ? this.api.getMetadata().getGeneration() : null);
+		}
+
+		ReplicaSetStatus status(Long observedGeneration) {
+			ReplicaSetStatus status = new ReplicaSetStatus();
+			// as the API server serves it: zeros are omitted, but for replicas
+			status.setReplicas(this.pods.size());
+			status.setFullyLabeledReplicas(orNull(this.pods.size()));
+			status.setReadyReplicas(orNull(this.ready));
+			status.setAvailableReplicas(orNull(this.available));
+			status.setObservedGeneration(observedGeneration);
+			return status;
+		}
+
+		@Override
+		public String toString() {
+			return this.name + " (revision " + this.revision + ", " + this.replicas + " replicas, " + this.available
+					+ " available)";
+		}
+
+	}
+
+	static Integer orNull(int value) {
+		return (value != 0) ? value : null;
+	}
+
+	/**
+	 * A simulated pod: when it was created, and when it became ready.
+	 */
+	static final class Pod {
+
+		final long createdNanos;
+
+		long readyNanos = -1;
+
+		Pod(long createdNanos) {
+			this.createdNanos = createdNanos;
+		}
+
 	}
 
 }

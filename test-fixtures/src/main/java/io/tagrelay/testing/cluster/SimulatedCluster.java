@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -25,7 +27,8 @@ import io.fabric8.mockwebserver.MockWebServer;
  * A simulated Kubernetes cluster: fabric8's CRUD mock API server on a loopback port, with
  * a {@link DeploymentController} (unless started without one), faults that tests inject
  * in front of it, the {@link ImageHistory} of every Deployment, and listeners of applied
- * image patches. It is not a cluster: no pods run, only the Deployment status moves.
+ * image patches. It is not a cluster: no pods run; the controller keeps ReplicaSets and
+ * simulated pods and writes the Deployment status as the real one would.
  */
 public final class SimulatedCluster implements AutoCloseable {
 
@@ -58,7 +61,8 @@ public final class SimulatedCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a cluster on a free port whose controller completes every rollout at once.
+	 * Starts a cluster on a free port whose pods are ready at once: the controller
+	 * completes a rollout in a few passes (milliseconds).
 	 * @return the cluster
 	 */
 	public static SimulatedCluster start() {
@@ -66,9 +70,11 @@ public final class SimulatedCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a cluster whose controller completes a rollout after a while.
+	 * Starts a cluster whose pods take a while to become ready.
 	 * @param port the port, 0 for any free one
-	 * @param rolloutTime how long a rollout takes, {@link Duration#ZERO} for no time
+	 * @param rolloutTime how long a pod takes to become ready ({@link PodFate#ready()}),
+	 * {@link Duration#ZERO} for no time: a rolling update takes one such time per step
+	 * (e.g. two for two replicas and the default 25% surge)
 	 * @return the cluster
 	 */
 	public static SimulatedCluster start(int port, Duration rolloutTime) {
@@ -251,6 +257,76 @@ public final class SimulatedCluster implements AutoCloseable {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no container " + container + " in " + name))
 			.getImage();
+	}
+
+	/**
+	 * Sets a Deployment's desired replicas, as an HPA or {@code kubectl scale} would (a
+	 * new generation, which the controller takes as a scaling event).
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 * @param replicas the desired replicas
+	 */
+	public void scale(String namespace, String name, int replicas) {
+		mergePatch(namespace, name, "{\"spec\":{\"replicas\":" + replicas + "}}");
+	}
+
+	/**
+	 * Pauses a Deployment, as {@code kubectl rollout pause} does: the controller rolls
+	 * out no new template until it is resumed.
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 */
+	public void pause(String namespace, String name) {
+		mergePatch(namespace, name, "{\"spec\":{\"paused\":true}}");
+	}
+
+	/**
+	 * Resumes a paused Deployment, as {@code kubectl rollout resume} does.
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 */
+	public void resume(String namespace, String name) {
+		mergePatch(namespace, name, "{\"spec\":{\"paused\":null}}");
+	}
+
+	/**
+	 * Sets the image of a container of a Deployment, as {@code kubectl set image} does
+	 * (setting an earlier image back rolls back to its ReplicaSet).
+	 * @param namespace the namespace
+	 * @param name the Deployment
+	 * @param container the container
+	 * @param image the image
+	 */
+	public void setImage(String namespace, String name, String container, String image) {
+		List<Container> containers = this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.get()
+			.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers();
+		int index = containers.stream().map(Container::getName).toList().indexOf(container);
+		if (index < 0) {
+			throw new IllegalArgumentException("no container " + container + " in " + name);
+		}
+		// a JSON patch without the resourceVersion, which the controller's status writes
+		// change
+		this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/"
+					+ index + "/image\",\"value\":\"" + image + "\"}]");
+	}
+
+	private void mergePatch(String namespace, String name, String patch) {
+		this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(name)
+			.patch(PatchContext.of(PatchType.JSON_MERGE), patch);
 	}
 
 	/**

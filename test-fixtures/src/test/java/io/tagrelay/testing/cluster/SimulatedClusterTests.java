@@ -84,23 +84,31 @@ class SimulatedClusterTests {
 	}
 
 	@Test
-	void completesAHeldRolloutOnlyAfterRelease() throws Exception {
+	void completesAHeldRolloutOnlyAfterRelease() {
 		this.cluster = SimulatedCluster.start(0, Duration.ofMillis(20));
-		this.cluster.controller().hold();
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+		await().untilAsserted(() -> assertThat(read().getStatus().getAvailableReplicas()).isEqualTo(2));
+		this.cluster.controller().hold();
 
-		await().untilAsserted(() -> assertThat(read().getStatus().getObservedGeneration()).isEqualTo(1L));
-		Thread.sleep(300);
-		assertThat(read().getStatus().getUpdatedReplicas()).as("one surge pod, not ready").isEqualTo(1);
-		assertThat(newReplicaSet("web").getStatus().getAvailableReplicas()).isZero();
+		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
+
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(read().getStatus().getObservedGeneration()).isEqualTo(2L);
+			assertThat(read().getStatus().getUpdatedReplicas()).as("one surge pod, not ready").isEqualTo(1);
+			assertThat(read().getStatus().getAvailableReplicas()).as("the old pods serve").isEqualTo(2);
+			assertThat(replicaSetOf("quay.io/acme/web:1.1.0").getStatus().getAvailableReplicas()).isNull();
+		});
 		this.cluster.controller().release();
-		await().untilAsserted(() -> assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2));
-		assertThat(newReplicaSet("web").getStatus().getAvailableReplicas()).isEqualTo(2);
-		assertThat(newReplicaSet("web").getMetadata().getOwnerReferences()).singleElement()
+		await().untilAsserted(() -> {
+			assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2);
+			assertThat(replicaSetOf("quay.io/acme/web:1.1.0").getStatus().getAvailableReplicas()).isEqualTo(2);
+		});
+		assertThat(replicaSetOf("quay.io/acme/web:1.1.0").getMetadata().getOwnerReferences()).singleElement()
 			.satisfies((owner) -> assertThat(owner.getUid()).isEqualTo(read().getMetadata().getUid()));
+		assertThat(replicaSetOf("quay.io/acme/web:1.0.0").getSpec().getReplicas()).isZero();
 	}
 
-	private ReplicaSet newReplicaSet(String deployment) {
+	private ReplicaSet replicaSetOf(String image) {
 		return this.cluster.client()
 			.apps()
 			.replicaSets()
@@ -108,24 +116,33 @@ class SimulatedClusterTests {
 			.list()
 			.getItems()
 			.stream()
-			.filter((rs) -> rs.getMetadata().getName().startsWith(deployment + "-"))
-			.filter((rs) -> rs.getSpec().getReplicas() > 0)
+			.filter((rs) -> rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(image))
 			.findFirst()
 			.orElseThrow();
 	}
 
 	@Test
-	void neverCompletesTheRolloutOfADeploymentFatedToStall() throws Exception {
+	void neverCompletesTheRolloutOfADeploymentFatedToStall() {
 		this.cluster = SimulatedCluster.start();
-		this.cluster.controller().fate("demo", "stuck", RolloutFate.STALLS);
 		this.cluster.createDeployment("demo", "stuck", "quay.io/acme/stuck:1.0.0");
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+		await().untilAsserted(() -> assertThat(stuck().getStatus().getAvailableReplicas()).isEqualTo(2));
+		this.cluster.controller().fate("demo", "stuck", RolloutFate.STALLS);
 
-		await().untilAsserted(() -> assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2));
-		Deployment stuck = this.cluster.client().apps().deployments().inNamespace("demo").withName("stuck").get();
-		assertThat(stuck.getStatus().getObservedGeneration()).isEqualTo(1L);
-		assertThat(stuck.getStatus().getUpdatedReplicas()).isEqualTo(1);
-		assertThat(stuck.getStatus().getAvailableReplicas()).as("the old pods serve").isEqualTo(2);
+		this.cluster.setImage("demo", "stuck", "stuck", "quay.io/acme/stuck:1.1.0");
+		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
+
+		await().untilAsserted(() -> assertThat(read().getStatus().getObservedGeneration()).isEqualTo(2L));
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(stuck().getStatus().getObservedGeneration()).isEqualTo(2L);
+			assertThat(stuck().getStatus().getUpdatedReplicas()).isEqualTo(1);
+			assertThat(stuck().getStatus().getAvailableReplicas()).as("the old pods serve").isEqualTo(2);
+		});
+		assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2);
+	}
+
+	private Deployment stuck() {
+		return this.cluster.client().apps().deployments().inNamespace("demo").withName("stuck").get();
 	}
 
 	@Test
