@@ -63,8 +63,11 @@ class KubectlRefereeTests {
 
 	private static Kubectl.Session session(Kubectl kubectl) {
 		if (kubectl == null) {
-			String reason = "no kubectl: none on the PATH and " + Kubectl.ENV + " unset (on Debian: apt-get install"
-					+ " kubernetes-client, as .ci/run does)";
+			String variable = System.getenv(Kubectl.ENV);
+			String reason = "no kubectl: "
+					+ ((variable == null || variable.isBlank()) ? "none on the PATH and " + Kubectl.ENV + " unset"
+							: Kubectl.ENV + "=" + variable + " names no executable file")
+					+ " (on Debian: apt-get install kubernetes-client, as .ci/run does)";
 			if ("true".equals(System.getenv("CI"))) {
 				Assertions.fail(reason);
 			}
