@@ -1,6 +1,7 @@
 package io.tagrelay.testing.cluster;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -15,17 +16,23 @@ import io.fabric8.zjsonpatch.JsonPatchException;
 import io.tagrelay.testing.cluster.Faults.Fault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * fabric8's CRUD dispatcher with what the simulated cluster adds in front of and behind
  * it: the injected faults, a 422 for a JSON Patch whose {@code test} op fails (as the
  * real API server answers; the mock leaves the request unanswered), the history of every
- * image stored, and the listeners of applied image patches.
+ * image stored, the listeners of applied image patches, and what kubectl needs besides
+ * the CRUD: the {@link Discovery} documents, watches over plain HTTP ({@link HttpWatch})
+ * and the {@link DeploymentTable} of {@code kubectl get}.
  */
 final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	private static final Pattern DEPLOYMENT = Pattern
 		.compile("/apis/apps/v1/namespaces/([^/]+)/deployments/([^/?]+)(\\?.*)?");
+
+	private static final Pattern NAMED = Pattern
+		.compile("/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)/([^/]+)(?:/(?:status|scale))?");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,6 +41,8 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 	private final ImageHistory history = new ImageHistory();
 
 	private final List<ImagePatchListener> patchListeners = new CopyOnWriteArrayList<>();
+
+	private final HttpWatch watches = new HttpWatch(super::handleGet, this::getKey);
 
 	Faults faults() {
 		return this.faults;
@@ -51,12 +60,60 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 	public MockResponse dispatch(RecordedRequest request) {
 		Fault fault = this.faults.next(request.getMethod(), pathOf(request));
 		if (fault == null) {
-			return super.dispatch(request);
+			return answer(request);
 		}
 		if (fault.delay() != null) {
-			return super.dispatch(request).setBodyDelay(fault.delay());
+			return answer(request).setBodyDelay(fault.delay());
 		}
 		return fault.response();
+	}
+
+	private MockResponse answer(RecordedRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return super.dispatch(request);
+		}
+		String path = pathOf(request);
+		MockResponse discovery = Discovery.answer(path);
+		if (discovery != null) {
+			return discovery;
+		}
+		if (HttpWatch.isHttpWatch(request)) {
+			return this.watches.answer(request.getPath());
+		}
+		MockResponse response = super.dispatch(request);
+		if (response.code() == 404 && (response.getBody() == null || response.getBody().size() == 0)) {
+			return notFound(path, response);
+		}
+		if (DeploymentTable.wanted(path, request.getHeader("Accept"))) {
+			return DeploymentTable.of(response, Instant.now());
+		}
+		return response;
+	}
+
+	/**
+	 * The API server's 404 of a named object (the mock's has no body), whose message
+	 * kubectl prints: {@code deployments.apps "web" not found}.
+	 */
+	private static MockResponse notFound(String path, MockResponse response) {
+		Matcher named = NAMED.matcher(path);
+		if (!named.matches()) {
+			return response;
+		}
+		String group = (named.group(1) != null) ? named.group(1) : "";
+		String resource = named.group(2);
+		String name = named.group(3);
+		ObjectNode status = JSON.createObjectNode();
+		status.put("kind", "Status");
+		status.put("apiVersion", "v1");
+		status.putObject("metadata");
+		status.put("status", "Failure");
+		status.put("message", resource + (group.isEmpty() ? "" : "." + group) + " \"" + name + "\" not found");
+		status.put("reason", "NotFound");
+		status.putObject("details").put("name", name).put("group", group).put("kind", resource);
+		status.put("code", 404);
+		return new MockResponse().setResponseCode(404)
+			.setHeader("Content-Type", "application/json")
+			.setBody(status.toString());
 	}
 
 	@Override
@@ -87,6 +144,11 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 	@Override
 	public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
 			GenericKubernetesResource resource, String newState) {
+		// called with the store's write lock held
+		String existing = (newState == null && oldAttributes != null) ? this.map.get(oldAttributes) : null;
+		if (existing != null) {
+			this.watches.deleted(oldAttributes, existing, requestResourceVersion());
+		}
 		super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
 		if (newState != null && path.contains("/deployments")) {
 			this.history.stored(JSON.readTree(newState));
