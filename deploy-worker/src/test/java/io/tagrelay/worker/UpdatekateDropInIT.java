@@ -1,9 +1,12 @@
 package io.tagrelay.worker;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.testing.cluster.PodFate;
 import io.tagrelay.testing.cluster.RolloutFate;
 import io.tagrelay.testing.webhook.Delivery;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * the cluster: a push queued while the worker is not running is applied once it starts,
  * the rollout is awaited (one available replica of the new spec) and the webhook is
  * POSTed to {@code UK_WEBHOOK}; a new image whose pods never become ready is reported
- * failed, and a fix pushed after it updated.
+ * failed, a fix pushed after it updated, and a slow healthy one updated only once a pod
+ * of it is available.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpdatekateDropInIT {
@@ -79,6 +83,41 @@ class UpdatekateDropInIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(newRs.getStatus().getAvailableReplicas()).as("available pods of the new spec").isPositive();
+	}
+
+	/**
+	 * The new pods take 3 s to become ready: the webhook arrives only once one of them is
+	 * available (the receiver looks at the new ReplicaSet before it answers).
+	 */
+	@Test
+	@Order(3)
+	void reportsASlowHealthyImageUpdatedOnlyOnceANewPodIsAvailable() {
+		run.cluster.controller().podsOfImage("quay.io/acme/hello:1.2.0", PodFate.readyAfter(Duration.ofSeconds(3)));
+		List<Integer> availableAtReceipt = new CopyOnWriteArrayList<>();
+		run.receiver.observe((delivery) -> availableAtReceipt.add(newReplicaSetAvailable("quay.io/acme/hello:1.2.0")));
+		RegistryPush slow = WorkerTopics.push("quay.io/acme/hello", "1.2.0");
+
+		assertThat(webhookOf(slow, 4).fields("type", "eventId", "image")).containsExactly("deployment.updated",
+				slow.eventId(), "quay.io/acme/hello:1.2.0");
+		assertThat(availableAtReceipt).last()
+			.as("available pods of the new spec when the webhook arrived")
+			.isNotNull()
+			.satisfies((available) -> assertThat(available).isPositive());
+	}
+
+	private static int newReplicaSetAvailable(String image) {
+		return run.cluster.client()
+			.apps()
+			.replicaSets()
+			.inNamespace("default")
+			.list()
+			.getItems()
+			.stream()
+			.filter((rs) -> rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(image))
+			.map((rs) -> (rs.getStatus() != null && rs.getStatus().getAvailableReplicas() != null)
+					? rs.getStatus().getAvailableReplicas() : 0)
+			.findFirst()
+			.orElse(0);
 	}
 
 	/**
