@@ -203,6 +203,8 @@ location, JVM flags and the updatekate variables.
   value: {{ $kafka.bootstrapServers | quote }}
 - name: SPRING_KAFKA_SECURITY_PROTOCOL
   value: {{ $kafka.securityProtocol | quote }}
+- name: TAGRELAY_KAFKA_CREATETOPICS
+  value: {{ $kafka.createTopics | quote }}
 {{- if $kafka.sasl.mechanism }}
 - name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM
   value: {{ $kafka.sasl.mechanism | quote }}

@@ -64,6 +64,7 @@ class SameConfigurationRulesTests {
 				bad("uk.webhook", "uk.repo=quay.io/acme/web", "uk.deployment=web", "uk.webhook=ftp://hooks/x"),
 				bad("UK_NAMESPACE", "uk.repo=quay.io/acme/web", "uk.deployment=web", "uk.namespace=-x"),
 				bad("tagrelay.kafka.partitions", "tagrelay.kafka.partitions=0"),
+				bad("tagrelay.kafka.create-topics", "tagrelay.kafka.create-topics=sometimes"),
 				bad("tagrelay.kafka.replication-factor", "tagrelay.kafka.replication-factor=-2"),
 				bad("tagrelay.kafka.events-batch-size", "tagrelay.kafka.events-batch-size=0"),
 				bad("tagrelay.kafka.topics.events", "tagrelay.kafka.topics.events= "));

@@ -83,6 +83,18 @@ class SecretAndConfigTests {
 	}
 
 	@Test
+	void letsTheServicesCreateMissingTopicsUnlessToldNotTo() {
+		for (Map<String, Object> deployment : RenderedChart.multiNamespace().ofKind("Deployment")) {
+			assertThat(env(deployment).get("TAGRELAY_KAFKA_CREATETOPICS")).containsEntry("value", "true");
+		}
+		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
+				Map.of("kafka.createTopics", "false"));
+		for (Map<String, Object> deployment : chart.ofKind("Deployment")) {
+			assertThat(env(deployment).get("TAGRELAY_KAFKA_CREATETOPICS")).containsEntry("value", "false");
+		}
+	}
+
+	@Test
 	void connectsToKafkaWithSaslAndTlsFromSecrets() {
 		RenderedChart chart = RenderedChart.multiNamespace();
 		for (Map<String, Object> deployment : chart.ofKind("Deployment")) {

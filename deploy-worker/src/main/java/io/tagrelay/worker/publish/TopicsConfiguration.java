@@ -1,40 +1,51 @@
 package io.tagrelay.worker.publish;
 
+import io.tagrelay.support.kafka.DeclaredTopic;
 import io.tagrelay.support.kafka.TopicsProperties;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Declares the topics the worker writes: results, the compacted state topic and both
- * dead-letter topics (the events topic is declared by both services alike, in
- * {@code service-support}).
+ * Declares every topic the worker reads or writes, each with the settings of
+ * {@code service-support} (so that the ingest, which declares the events, results and
+ * state topics too, would create them alike): whichever service starts first creates a
+ * missing topic, the other finds it. The events and results topics are consumed by
+ * {@code spring.kafka.listener.concurrency} consumers of one group each (the events and
+ * webhooks listeners).
  */
 @Configuration(proxyBeanMethods = false)
 class TopicsConfiguration {
 
 	@Bean
-	NewTopic resultsTopic(TopicsProperties kafka) {
-		return kafka.newTopic(kafka.topics().results()).build();
+	DeclaredTopic eventsTopic(TopicsProperties kafka, KafkaProperties boot) {
+		return DeclaredTopic.consumedBy(kafka.eventsTopic(), consumers(boot));
 	}
 
 	@Bean
-	NewTopic stateTopic(TopicsProperties kafka) {
-		return kafka.newTopic(kafka.topics().state())
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.build();
+	DeclaredTopic resultsTopic(TopicsProperties kafka, KafkaProperties boot) {
+		return DeclaredTopic.consumedBy(kafka.resultsTopic(), consumers(boot));
 	}
 
 	@Bean
-	NewTopic eventsDltTopic(TopicsProperties kafka) {
-		return kafka.newTopic(kafka.topics().eventsDlt()).build();
+	DeclaredTopic stateTopic(TopicsProperties kafka) {
+		return DeclaredTopic.of(kafka.stateTopic());
 	}
 
 	@Bean
-	NewTopic webhooksDltTopic(TopicsProperties kafka) {
-		return kafka.newTopic(kafka.topics().webhooksDlt()).build();
+	DeclaredTopic eventsDltTopic(TopicsProperties kafka) {
+		return DeclaredTopic.of(kafka.eventsDltTopic());
+	}
+
+	@Bean
+	DeclaredTopic webhooksDltTopic(TopicsProperties kafka) {
+		return DeclaredTopic.of(kafka.webhooksDltTopic());
+	}
+
+	private static int consumers(KafkaProperties boot) {
+		Integer concurrency = boot.getListener().getConcurrency();
+		return (concurrency != null) ? concurrency : 1;
 	}
 
 }

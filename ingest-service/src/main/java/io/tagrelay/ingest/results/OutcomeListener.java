@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.support.kafka.KafkaTopics;
 import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Reads the results topic and hands each outcome to the request waiting for it. Every
  * replica reads every partition (its own consumer group, never committing), starting a
  * little before it started, so an outcome published while partitions were still being
- * assigned is not skipped.
+ * assigned is not skipped. Partitions added to the topic later are assigned within
+ * seconds ({@link KafkaTopics#SEE_NEW_PARTITIONS}) and read from the same time on.
  */
 @Component
 class OutcomeListener extends AbstractConsumerSeekAware {
@@ -41,7 +43,7 @@ class OutcomeListener extends AbstractConsumerSeekAware {
 	}
 
 	@KafkaListener(id = "tagrelay-ingest-results", topics = TopicsProperties.RESULTS,
-			groupId = "tagrelay-ingest-results-${random.uuid}")
+			groupId = "tagrelay-ingest-results-${random.uuid}", properties = KafkaTopics.SEE_NEW_PARTITIONS)
 	void onOutcome(ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {
 			return;

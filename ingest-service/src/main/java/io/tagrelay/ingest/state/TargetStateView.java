@@ -10,6 +10,7 @@ import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.support.kafka.KafkaTopics;
 import io.tagrelay.support.kafka.TopicsProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * This replica's in-memory view of the compacted state topic, which the worker keeps up
  * to date. Every replica reads the whole topic (its own consumer group, from the
- * beginning, never committing), so any of them can answer the GET endpoints.
+ * beginning, never committing), so any of them can answer the GET endpoints. Partitions
+ * added to the topic later are assigned within seconds
+ * ({@link KafkaTopics#SEE_NEW_PARTITIONS}).
  */
 @Component
 public class TargetStateView extends AbstractConsumerSeekAware {
@@ -58,7 +61,7 @@ public class TargetStateView extends AbstractConsumerSeekAware {
 	}
 
 	@KafkaListener(id = "tagrelay-ingest-state", topics = TopicsProperties.STATE,
-			groupId = "tagrelay-ingest-state-${random.uuid}")
+			groupId = "tagrelay-ingest-state-${random.uuid}", properties = KafkaTopics.SEE_NEW_PARTITIONS)
 	void onState(ConsumerRecord<String, byte[]> record) {
 		if (record.key() == null) {
 			return;

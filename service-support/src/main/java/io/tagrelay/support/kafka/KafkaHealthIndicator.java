@@ -3,6 +3,7 @@ package io.tagrelay.support.kafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.tagrelay.support.health.CachedHealthIndicator;
@@ -15,15 +16,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Kafka is reachable: {@code describeCluster} answers within a short timeout. Part of the
- * readiness group of both services (an ingest that cannot enqueue should get no traffic),
- * not of liveness (a restart would not bring Kafka back).
+ * Kafka is reachable: {@code describeCluster} answers within a short timeout, and the
+ * service's topics have been checked ({@link KafkaTopics}: until then nothing is sent to
+ * them). Part of the readiness group of both services (an ingest that cannot enqueue
+ * should get no traffic), not of liveness (a restart would not bring Kafka back).
  */
 public class KafkaHealthIndicator extends CachedHealthIndicator implements DisposableBean {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
 	private final KafkaAdmin kafkaAdmin;
+
+	private final KafkaTopics topics;
 
 	private final String clientId;
 
@@ -32,10 +36,12 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 	/**
 	 * Creates the indicator.
 	 * @param kafkaAdmin whose configuration the probe's admin client takes
+	 * @param topics the service's topics, null if it has none
 	 * @param clientId the probe's Kafka client id
 	 */
-	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, String clientId) {
+	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaTopics topics, String clientId) {
 		this.kafkaAdmin = kafkaAdmin;
+		this.topics = topics;
 		this.clientId = clientId;
 	}
 
@@ -46,6 +52,13 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 				.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
 				.clusterId()
 				.get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+			Set<String> unchecked = (this.topics != null) ? this.topics.unchecked() : Set.of();
+			if (!unchecked.isEmpty()) {
+				return Health.down()
+					.withDetail("clusterId", clusterId)
+					.withDetail("uncheckedTopics", unchecked)
+					.build();
+			}
 			return Health.up().withDetail("clusterId", clusterId).build();
 		}
 		catch (InterruptedException ex) {

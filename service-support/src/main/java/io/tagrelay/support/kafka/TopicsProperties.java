@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code docs/contracts.md}.
  *
  * @param topics the topic names
+ * @param createTopics whether a service creates a topic it needs that is missing (with
+ * the settings below); when false, a missing topic stops its start-up, naming the topic.
+ * An existing topic is always used as it is: tagrelay never adds partitions to a topic,
+ * which would move keys (repositories) to other partitions
  * @param partitions partitions of a topic tagrelay creates
  * @param replicationFactor replication factor of a topic tagrelay creates, -1 for the
  * broker's default
@@ -24,8 +30,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tagrelay.kafka")
 @Validated
-public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue("6") @Min(1) int partitions,
-		@DefaultValue("-1") @Min(-1) int replicationFactor,
+public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue("true") boolean createTopics,
+		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("-1") @Min(-1) int replicationFactor,
 		@DefaultValue("200") @Min(1) @Max(10000) int eventsBatchSize) {
 
 	/**
@@ -47,11 +53,55 @@ public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue
 	public static final String EVENTS_BATCH_SIZE = "#{" + BEAN + ".eventsBatchSize()}";
 
 	/**
-	 * A topic as tagrelay creates it when it is missing.
+	 * The events topic as tagrelay creates it when it is missing.
+	 * @return its settings
+	 */
+	public NewTopic eventsTopic() {
+		return newTopic(this.topics.events()).build();
+	}
+
+	/**
+	 * The events dead-letter topic as tagrelay creates it when it is missing.
+	 * @return its settings
+	 */
+	public NewTopic eventsDltTopic() {
+		return newTopic(this.topics.eventsDlt()).build();
+	}
+
+	/**
+	 * The results topic as tagrelay creates it when it is missing.
+	 * @return its settings
+	 */
+	public NewTopic resultsTopic() {
+		return newTopic(this.topics.results()).build();
+	}
+
+	/**
+	 * The state topic as tagrelay creates it when it is missing: compacted, so that the
+	 * last state of every container stays.
+	 * @return its settings
+	 */
+	public NewTopic stateTopic() {
+		return newTopic(this.topics.state())
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.build();
+	}
+
+	/**
+	 * The webhooks dead-letter topic as tagrelay creates it when it is missing.
+	 * @return its settings
+	 */
+	public NewTopic webhooksDltTopic() {
+		return newTopic(this.topics.webhooksDlt()).build();
+	}
+
+	/**
+	 * A topic as tagrelay creates it when it is missing. Every topic's settings are here,
+	 * so that whichever service creates a topic creates it alike.
 	 * @param name the topic
 	 * @return its builder, with the configured partitions and replication factor
 	 */
-	public TopicBuilder newTopic(String name) {
+	private TopicBuilder newTopic(String name) {
 		TopicBuilder topic = TopicBuilder.name(name).partitions(this.partitions);
 		if (this.replicationFactor > 0) {
 			topic.replicas(this.replicationFactor);
