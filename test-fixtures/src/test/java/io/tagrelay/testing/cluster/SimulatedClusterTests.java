@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,7 @@ class SimulatedClusterTests {
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
 		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
 
-		await().untilAsserted(() -> assertThat(read().getStatus()).satisfies((status) -> {
+		statusWritten().untilAsserted(() -> assertThat(read().getStatus()).satisfies((status) -> {
 			assertThat(status.getObservedGeneration()).isEqualTo(read().getMetadata().getGeneration());
 			assertThat(status.getUpdatedReplicas()).isEqualTo(2);
 			assertThat(status.getAvailableReplicas()).isEqualTo(2);
@@ -87,19 +88,19 @@ class SimulatedClusterTests {
 	void completesAHeldRolloutOnlyAfterRelease() {
 		this.cluster = SimulatedCluster.start(0, Duration.ofMillis(20));
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
-		await().untilAsserted(() -> assertThat(read().getStatus().getAvailableReplicas()).isEqualTo(2));
+		statusWritten().untilAsserted(() -> assertThat(read().getStatus().getAvailableReplicas()).isEqualTo(2));
 		this.cluster.controller().hold();
 
 		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
 
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+		statusWritten().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			assertThat(read().getStatus().getObservedGeneration()).isEqualTo(2L);
 			assertThat(read().getStatus().getUpdatedReplicas()).as("one surge pod, not ready").isEqualTo(1);
 			assertThat(read().getStatus().getAvailableReplicas()).as("the old pods serve").isEqualTo(2);
 			assertThat(replicaSetOf("quay.io/acme/web:1.1.0").getStatus().getAvailableReplicas()).isNull();
 		});
 		this.cluster.controller().release();
-		await().untilAsserted(() -> {
+		statusWritten().untilAsserted(() -> {
 			assertThat(read().getStatus().getUpdatedReplicas()).isEqualTo(2);
 			assertThat(replicaSetOf("quay.io/acme/web:1.1.0").getStatus().getAvailableReplicas()).isEqualTo(2);
 		});
@@ -126,14 +127,14 @@ class SimulatedClusterTests {
 		this.cluster = SimulatedCluster.start();
 		this.cluster.createDeployment("demo", "stuck", "quay.io/acme/stuck:1.0.0");
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
-		await().untilAsserted(() -> assertThat(stuck().getStatus().getAvailableReplicas()).isEqualTo(2));
+		statusWritten().untilAsserted(() -> assertThat(stuck().getStatus().getAvailableReplicas()).isEqualTo(2));
 		this.cluster.controller().fate("demo", "stuck", RolloutFate.STALLS);
 
 		this.cluster.setImage("demo", "stuck", "stuck", "quay.io/acme/stuck:1.1.0");
 		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
 
-		await().untilAsserted(() -> assertThat(read().getStatus().getObservedGeneration()).isEqualTo(2L));
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+		statusWritten().untilAsserted(() -> assertThat(read().getStatus().getObservedGeneration()).isEqualTo(2L));
+		statusWritten().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			assertThat(stuck().getStatus().getObservedGeneration()).isEqualTo(2L);
 			assertThat(stuck().getStatus().getUpdatedReplicas()).isEqualTo(1);
 			assertThat(stuck().getStatus().getAvailableReplicas()).as("the old pods serve").isEqualTo(2);
@@ -209,6 +210,11 @@ class SimulatedClusterTests {
 			.patch(PatchContext.of(PatchType.JSON),
 					"[{\"op\":\"test\",\"path\":\"%1$s\",\"value\":\"%2$s\"},{\"op\":\"replace\",\"path\":\"%1$s\",\"value\":\"%3$s\"}]"
 						.formatted(IMAGE_PATH, expected, image));
+	}
+
+	// a Deployment has no status until the controller's first pass writes one
+	private static ConditionFactory statusWritten() {
+		return await().ignoreException(NullPointerException.class);
 	}
 
 }
