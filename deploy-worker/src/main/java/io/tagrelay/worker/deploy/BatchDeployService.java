@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.ImageRequest;
@@ -25,9 +26,12 @@ public class BatchDeployService {
 
 	private final ImageRequests requests;
 
-	BatchDeployService(PushHandler pushes, ImageRequests requests) {
+	private final StaleEvents stale;
+
+	BatchDeployService(PushHandler pushes, ImageRequests requests, StaleEvents stale) {
 		this.pushes = pushes;
 		this.requests = requests;
+		this.stale = stale;
 	}
 
 	/**
@@ -65,7 +69,13 @@ public class BatchDeployService {
 		}
 	}
 
-	private void applyRun(List<DeployEvent> run) {
+	private void applyRun(List<DeployEvent> all) {
+		Map<Boolean, List<DeployEvent>> byAge = all.stream().collect(Collectors.partitioningBy(this.stale::isStale));
+		byAge.get(true).forEach(this.stale::skip);
+		List<DeployEvent> run = byAge.get(false);
+		if (run.isEmpty()) {
+			return;
+		}
 		if (run.get(0) instanceof ImageRequest request) {
 			this.requests.apply(request);
 			return;

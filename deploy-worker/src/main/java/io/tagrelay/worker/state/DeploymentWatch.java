@@ -1,5 +1,6 @@
 package io.tagrelay.worker.state;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,13 @@ import org.springframework.stereotype.Component;
 public class DeploymentWatch implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(DeploymentWatch.class);
+
+	/**
+	 * How often each cached Deployment is handed to the reporter again, from memory: a
+	 * state that could not be published (Kafka down, topics not checked yet) is then, and
+	 * one that was is not sent twice.
+	 */
+	static final Duration RESYNC = Duration.ofSeconds(30);
 
 	private final KubernetesClient client;
 
@@ -78,7 +86,7 @@ public class DeploymentWatch implements SmartLifecycle {
 				.deployments()
 				.inNamespace(first.namespace())
 				.withName(first.deployment())
-				.runnableInformer(0);
+				.runnableInformer(RESYNC.toMillis());
 			informer.exceptionHandler((started, failure) -> {
 				logger.warn("Watch of Deployment " + key + " failed, starting it again: " + failure.getMessage());
 				return true;
@@ -87,7 +95,7 @@ public class DeploymentWatch implements SmartLifecycle {
 			this.informers.put(key, informer);
 			informer.start().thenRun(() -> {
 				if (informer.getStore().getByKey(key) == null) {
-					targets.forEach((target) -> this.reporter.report(target, null));
+					new Reporting(targets).report(null);
 				}
 			});
 		});

@@ -1,5 +1,7 @@
 package io.tagrelay.worker.deploy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,7 @@ class BatchDeployServiceTests {
 			DeploymentOutcome apply(ImageRequest request) {
 				throw new IllegalStateException("403 reading demo/a");
 			}
-		});
+		}, new StaleEvents(Duration.ofHours(1), null, null, Clock.systemUTC()));
 
 		assertThatExceptionOfType(EventsFailedException.class).isThrownBy(() -> service.apply(poll)).satisfies((ex) -> {
 			assertThat(ex.failed()).containsExactly(1);

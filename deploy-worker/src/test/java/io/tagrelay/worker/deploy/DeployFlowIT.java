@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.Mac;
@@ -26,6 +27,7 @@ import io.tagrelay.model.event.TargetState;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.TagPolicy;
 import io.tagrelay.model.target.Targets;
+import io.tagrelay.testing.cluster.PodFate;
 import io.tagrelay.testing.cluster.RolloutFate;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.Delivery;
@@ -106,6 +108,9 @@ class DeployFlowIT {
 		target(registry, 8, "quay.io/acme/gone", "gone", null, "/gone");
 		target(registry, 9, "quay.io/acme/down", "down", null, "/down");
 		target(registry, 10, "quay.io/acme/manual", "manual", null, "/hooks");
+		target(registry, 11, "quay.io/acme/pair", "pair", null, "/pair");
+		registry.add("tagrelay.targets[11].rollout.max-attempts", () -> "20");
+		registry.add("tagrelay.targets[11].rollout.rollback-on-failure", () -> "true");
 	}
 
 	private static void target(DynamicPropertyRegistry registry, int index, String repository, String deployment,
@@ -133,6 +138,8 @@ class DeployFlowIT {
 		cluster.createDeployment("demo", "gone", 2, container("gone", "quay.io/acme/gone:1.0.0"));
 		cluster.createDeployment("demo", "down", 2, container("down", "quay.io/acme/down:1.0.0"));
 		cluster.createDeployment("demo", "manual", 2, container("manual", "quay.io/acme/manual:1.0.0"));
+		cluster.createDeployment("demo", "pair", 2, container("pair", "quay.io/acme/pair:1.0.0"));
+		cluster.controller().podsOfImage("quay.io/acme/pair:1.2.0", PodFate.crashLoop());
 		return cluster;
 	}
 
@@ -269,6 +276,33 @@ class DeployFlowIT {
 		assertThat(cluster.image("demo", "race", "race")).isEqualTo("quay.io/acme/race:1.3.0");
 	}
 
+	/**
+	 * 1.1.0 (good) and 1.2.0 (crash-looping) arrive in one poll, rollback on: collapsed,
+	 * 1.2.0 is tried, fails and is rolled back, then 1.1.0 is tried and applied, so the
+	 * Deployment ends on 1.1.0, as handling them one by one would have left it.
+	 */
+	@Test
+	void aCollapsedWinnerThatFailsAndIsRolledBackLetsTheNextBestTagBeApplied() {
+		RegistryPush good = push("quay.io/acme/pair", "1.1.0");
+		RegistryPush broken = push("quay.io/acme/pair", "1.2.0");
+		this.listeners.getListenerContainer("events").stop();
+		try {
+			topics.send(good);
+			topics.send(broken);
+		}
+		finally {
+			this.listeners.getListenerContainer("events").start();
+		}
+
+		await().untilAsserted(() -> assertThat(receiver.received("/pair")).hasSize(2));
+		assertThat(receiver.received("/pair")).extracting((delivery) -> delivery.fields("type", "image"))
+			.containsExactly(List.of("deployment.failed", "quay.io/acme/pair:1.2.0"),
+					List.of("deployment.updated", "quay.io/acme/pair:1.1.0"));
+		assertThat(topics.outcomes(broken)).singleElement()
+			.satisfies((outcome) -> assertThat(outcome.rolledBack()).isTrue());
+		assertThat(cluster.image("demo", "pair", "pair")).isEqualTo("quay.io/acme/pair:1.1.0");
+	}
+
 	@Test
 	void appliesEventsQueuedWhileTheWorkerWasStopped() {
 		this.listeners.getListenerContainer("events").stop();
@@ -327,6 +361,24 @@ class DeployFlowIT {
 		await().untilAsserted(() -> assertThat(topics.outcomes(request)).extracting(DeploymentOutcome::result)
 			.containsExactly(Result.UPDATED));
 		assertThat(cluster.image("demo", "pod", "app")).isEqualTo("quay.io/acme/app:0.9.0");
+	}
+
+	/**
+	 * A replay after a lost offset: an image request accepted two hours ago (older than
+	 * {@code tagrelay.kafka.max-event-age}) is skipped, not applied as the downgrade it
+	 * now is, and sends no webhook.
+	 */
+	@Test
+	void skipsAnEventOlderThanTheMaximumAgeInsteadOfApplyingIt() {
+		ImageRequest old = new ImageRequest(EventIds.next(), new TargetRef("demo", "web", "web"),
+				"quay.io/acme/web:0.1.0", Instant.now().minus(Duration.ofHours(2)));
+		topics.send(old);
+
+		await().untilAsserted(() -> assertThat(topics.outcomes(old)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+			assertThat(outcome.reason()).contains("older than tagrelay.kafka.max-event-age (PT1H); not applied");
+		}));
+		assertThat(cluster.image("demo", "web", "web")).isNotEqualTo("quay.io/acme/web:0.1.0");
 	}
 
 	@Test

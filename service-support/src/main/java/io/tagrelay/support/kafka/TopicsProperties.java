@@ -1,11 +1,14 @@
 package io.tagrelay.support.kafka;
 
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,12 +30,16 @@ import org.springframework.validation.annotation.Validated;
  * broker's default
  * @param eventsBatchSize the most events one poll hands to the worker; pushes for one
  * repository within a poll are collapsed into one update
+ * @param maxEventAge the age (since the ingest accepted it) past which the worker does
+ * not apply an event: a lost or reset offset that replays old events must not downgrade a
+ * Deployment to an old image request, nor re-send old webhooks
  */
 @ConfigurationProperties("tagrelay.kafka")
 @Validated
 public record TopicsProperties(@Valid @DefaultValue Topics topics, @DefaultValue("true") boolean createTopics,
 		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("-1") @Min(-1) int replicationFactor,
-		@DefaultValue("200") @Min(1) @Max(10000) int eventsBatchSize) {
+		@DefaultValue("200") @Min(1) @Max(10000) int eventsBatchSize,
+		@DefaultValue("1h") @DurationMin(seconds = 1) Duration maxEventAge) {
 
 	/**
 	 * The bean's name, as Spring Boot names a {@code @ConfigurationProperties} bean

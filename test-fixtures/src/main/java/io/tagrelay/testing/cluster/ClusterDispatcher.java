@@ -2,7 +2,9 @@ package io.tagrelay.testing.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +123,11 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 		// read before the CRUD dispatcher consumes the body
 		String patch = this.patchListeners.isEmpty() ? null
 				: new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+		String missing = missingPath(request);
+		if (missing != null) {
+			return status(422, "Invalid",
+					"the server rejected our request due to an error in our request: jsonpatch " + missing);
+		}
 		MockResponse response;
 		try {
 			response = super.handlePatch(request);
@@ -139,6 +146,20 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 			}
 		}
 		return response;
+	}
+
+	// a JSON Patch whose paths the stored object lacks, which the real API server refuses
+	private String missingPath(RecordedRequest request) {
+		String type = request.getHeader("Content-Type");
+		if (type == null || !type.startsWith("application/json-patch+json")) {
+			return null;
+		}
+		MockResponse current = handleGet(pathOf(request));
+		if (current.code() != 200) {
+			return null;
+		}
+		return JsonPatchPaths.missing(JSON.readTree(current.getBody().getBytes()),
+				JSON.readTree(request.getBody().getBytes()));
 	}
 
 	@Override
@@ -175,10 +196,18 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 	}
 
 	static MockResponse status(int code, String reason, String message) {
-		String reasonField = (reason != null) ? "\"reason\":\"" + reason + "\"," : "";
+		Map<String, Object> status = new LinkedHashMap<>();
+		status.put("kind", "Status");
+		status.put("apiVersion", "v1");
+		status.put("status", "Failure");
+		if (reason != null) {
+			status.put("reason", reason);
+		}
+		status.put("code", code);
+		status.put("message", message);
 		return new MockResponse().setResponseCode(code)
-			.setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\"," + reasonField + "\"code\":"
-					+ code + ",\"message\":\"" + message + "\"}");
+			.addHeader("Content-Type", "application/json")
+			.setBody(JSON.writeValueAsString(status));
 	}
 
 }

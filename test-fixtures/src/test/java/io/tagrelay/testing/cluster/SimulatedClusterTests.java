@@ -46,6 +46,33 @@ class SimulatedClusterTests {
 	}
 
 	@Test
+	void answersAJsonPatchThatAddsUnderAMissingParentWith422AsTheRealApiServerDoes() {
+		this.cluster = SimulatedCluster.withoutController();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+
+		assertThatExceptionOfType(KubernetesClientException.class).isThrownBy(() -> this.cluster.client()
+			.apps()
+			.deployments()
+			.inNamespace("demo")
+			.withName("web")
+			.patch(PatchContext.of(PatchType.JSON),
+					"[{\"op\":\"add\",\"path\":\"/metadata/annotations/tagrelay.io~1event-id\",\"value\":\"evt_1\"}]"))
+			.satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo(422);
+				assertThat(ex.getMessage())
+					.contains("doc is missing path: \"/metadata/annotations/tagrelay.io~1event-id\"");
+			});
+		this.cluster.client()
+			.apps()
+			.deployments()
+			.inNamespace("demo")
+			.withName("web")
+			.patch(PatchContext.of(PatchType.JSON),
+					"[{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"tagrelay.io/event-id\":\"evt_1\"}}]");
+		assertThat(read().getMetadata().getAnnotations()).containsEntry("tagrelay.io/event-id", "evt_1");
+	}
+
+	@Test
 	void servesAnInjectedFaultTheGivenTimesThenAnswersAsTheServer() {
 		this.cluster = SimulatedCluster.withoutController();
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
