@@ -1,5 +1,6 @@
 package io.tagrelay.ingest.accept;
 
+import io.tagrelay.ingest.events.EventLocation;
 import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.model.event.DeployEvent;
 
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Answers a request that enqueues an event: 202 with the event id once Kafka acknowledged
- * it, or the publisher's 503 problem if it did not in time.
+ * Answers a request that enqueues an event: 202 with the event id, and its status to poll
+ * as {@code Location}, once Kafka acknowledged it, or the publisher's 503 problem if it
+ * did not in time.
  */
 @Component
 public class Acceptance {
@@ -23,11 +25,13 @@ public class Acceptance {
 	/**
 	 * Enqueues an event.
 	 * @param event the event
-	 * @return the deferred 202, answered once Kafka acknowledged the event
+	 * @return the deferred 202 with {@code Location: /events/<eventId>}, answered once
+	 * Kafka acknowledged the event
 	 */
 	public DeferredResult<ResponseEntity<Accepted>> accept(DeployEvent event) {
 		return Deferred.of(
-				this.publisher.publish(event).thenApply((id) -> ResponseEntity.accepted().body(new Accepted(id))),
+				this.publisher.publish(event)
+					.thenApply((id) -> ResponseEntity.accepted().location(EventLocation.of(id)).body(new Accepted(id))),
 				this.publisher.enqueueTimeout());
 	}
 

@@ -2,6 +2,7 @@ package io.tagrelay.ingest.deployment;
 
 import java.net.URI;
 
+import io.tagrelay.ingest.events.EventLocation;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.ImageRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.ErrorResponseException;
  * <li>SKIPPED for another reason: 409 with the worker's reason;</li>
  * <li>FAILED: 502 with the worker's reason (the deploy behind this gateway failed).</li>
  * </ul>
+ * No outcome within the wait is 504, with the event's status to poll as {@code Location}.
  */
 final class OutcomeResponses {
 
@@ -42,8 +44,9 @@ final class OutcomeResponses {
 	static ErrorResponseException timedOut(ImageRequest request) {
 		ErrorResponseException problem = Problems.of(HttpStatus.GATEWAY_TIMEOUT, "Deployment still running",
 				"no outcome for event " + request.eventId()
-						+ " within the wait timeout; the event is queued and may still be applied");
+						+ " within the wait timeout; the event is queued and may still be applied: poll Location");
 		problem.getBody().setProperty("eventId", request.eventId());
+		problem.getHeaders().setLocation(EventLocation.of(request.eventId()));
 		return problem;
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tagrelay.ingest.config.IngestProperties;
+import io.tagrelay.ingest.events.EventIndex;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  * Enqueues deploy events on the events topic, keyed by repository, and reports success
  * only once Kafka acknowledged the write (acks=all), within
  * {@code tagrelay.ingest.enqueue-timeout}; otherwise the future fails with a 503 problem.
+ * An acknowledged event is remembered in the {@link EventIndex} before the caller is
+ * answered, so that its first poll already finds it.
  */
 @Component
 public class EventPublisher {
@@ -37,12 +40,15 @@ public class EventPublisher {
 
 	private final MeterRegistry meters;
 
+	private final EventIndex events;
+
 	EventPublisher(KafkaTemplate<String, byte[]> template, TopicsProperties topics, IngestProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, EventIndex events) {
 		this.template = template;
 		this.topic = topics.topics().events();
 		this.timeout = properties.enqueueTimeout();
 		this.meters = meters;
+		this.events = events;
 	}
 
 	/**
@@ -70,6 +76,7 @@ public class EventPublisher {
 				throw Problems.unavailable("Kafka did not acknowledge the event within " + this.timeout.toMillis()
 						+ "ms; nothing was accepted, retry later", this.timeout);
 			}
+			this.events.accepted(event);
 			logger.info("Enqueued " + event.getClass().getSimpleName() + " " + event.eventId() + " for "
 					+ event.repository());
 			return event.eventId();

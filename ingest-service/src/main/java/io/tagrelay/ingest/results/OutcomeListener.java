@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.tagrelay.ingest.events.EventIndex;
 import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.support.kafka.KafkaTopics;
 import io.tagrelay.support.kafka.TopicsProperties;
@@ -18,11 +20,14 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the results topic and hands each outcome to the request waiting for it. Every
- * replica reads every partition (its own consumer group, never committing), starting a
- * little before it started, so an outcome published while partitions were still being
- * assigned is not skipped. Partitions added to the topic later are assigned within
- * seconds ({@link KafkaTopics#SEE_NEW_PARTITIONS}) and read from the same time on.
+ * Reads the results topic and hands each outcome to the request waiting for it and to the
+ * {@link EventIndex} that {@code GET /events/{eventId}} answers from. Every replica reads
+ * every partition (its own consumer group, never committing), starting
+ * {@code tagrelay.ingest.events.retention} (at least a minute) before it started, so an
+ * outcome published while partitions were still being assigned is not skipped, and a
+ * restarted replica still knows recent outcomes. Partitions added to the topic later are
+ * assigned within seconds ({@link KafkaTopics#SEE_NEW_PARTITIONS}) and read from the same
+ * time on.
  */
 @Component
 class OutcomeListener extends AbstractConsumerSeekAware {
@@ -38,8 +43,11 @@ class OutcomeListener extends AbstractConsumerSeekAware {
 
 	private final OutcomeWaiters waiters;
 
-	OutcomeListener(OutcomeWaiters waiters) {
+	private final EventIndex events;
+
+	OutcomeListener(OutcomeWaiters waiters, EventIndex events) {
 		this.waiters = waiters;
+		this.events = events;
 	}
 
 	@KafkaListener(id = "tagrelay-ingest-results", topics = TopicsProperties.RESULTS,
@@ -49,7 +57,9 @@ class OutcomeListener extends AbstractConsumerSeekAware {
 			return;
 		}
 		try {
-			this.waiters.complete(this.codec.readOutcome(record.value()));
+			DeploymentOutcome outcome = this.codec.readOutcome(record.value());
+			this.events.outcome(outcome);
+			this.waiters.complete(outcome);
 		}
 		catch (InvalidInputException ex) {
 			logger.warn("Ignoring unreadable outcome " + record.key() + "@" + record.offset() + ": " + ex.getMessage());
@@ -58,7 +68,8 @@ class OutcomeListener extends AbstractConsumerSeekAware {
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		callback.seekToTimestamp(assignments.keySet(), this.startedAt.minus(SKEW).toEpochMilli());
+		Duration back = (this.events.retention().compareTo(SKEW) > 0) ? this.events.retention() : SKEW;
+		callback.seekToTimestamp(assignments.keySet(), this.startedAt.minus(back).toEpochMilli());
 	}
 
 }

@@ -111,6 +111,7 @@ class DeploymentEndpointTests {
 			.readTree(result.getResponse().getContentAsByteArray())
 			.get("eventId")
 			.asString();
+		assertThat(result).hasHeader(HttpHeaders.LOCATION, "/events/" + eventId);
 		ConsumerRecord<String, byte[]> record = eventRecord(eventId);
 		assertThat(record.key()).isEqualTo("quay.io/acme/web");
 		assertThat(this.codec.readEvent(record.value())).isInstanceOfSatisfying(ImageRequest.class, (request) -> {
@@ -170,7 +171,9 @@ class DeploymentEndpointTests {
 		HttpResponse<String> answer = postAndWait("quay.io/acme/web:2.4.0", "&timeout=1s").get(10, TimeUnit.SECONDS);
 
 		assertThat(answer.statusCode()).isEqualTo(504);
-		assertThat(json(answer).get("eventId").asString()).startsWith("evt_");
+		String eventId = json(answer).get("eventId").asString();
+		assertThat(eventId).startsWith("evt_");
+		assertThat(answer.headers().firstValue(HttpHeaders.LOCATION)).hasValue("/events/" + eventId);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 	}
 

@@ -23,7 +23,14 @@ public final class EventIds {
 		return "evt_" + UUID.randomUUID().toString().replace("-", "");
 	}
 
-	static String require(String eventId) {
+	/**
+	 * Checks that a string is an event id, such as one a caller sends back to ask for its
+	 * event.
+	 * @param eventId the string
+	 * @return the event id
+	 * @throws InvalidInputException if it is not one
+	 */
+	public static String require(String eventId) {
 		if (eventId == null || !ID.matcher(eventId).matches()) {
 			throw new InvalidInputException("invalid event id");
 		}
