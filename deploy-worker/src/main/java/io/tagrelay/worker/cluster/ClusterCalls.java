@@ -1,5 +1,6 @@
 package io.tagrelay.worker.cluster;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -20,7 +21,11 @@ import org.springframework.stereotype.Component;
  * retrying: no answer in time (timeouts, connection refused), {@code 408}, {@code 429}
  * and {@code 5xx}. Any other answer ({@code 403}, {@code 404}, {@code 422}, ...) is
  * thrown at once. Every retry is logged and counted as
- * {@code tagrelay.cluster.retries{call}}.
+ * {@code tagrelay.cluster.retries{call}}. When the retries are spent on such failures,
+ * the call is tried again at the longest interval for the rest of the outage budget
+ * ({@code tagrelay.cluster.outage-budget}, counted from the first failure), and only then
+ * fails with {@link ClusterUnavailableException}: the update waits out a short outage,
+ * its partition held (paused) behind it.
  */
 @Component
 public class ClusterCalls {
@@ -33,8 +38,11 @@ public class ClusterCalls {
 
 	private final Retry transientFailures;
 
+	private final Duration outageBudget;
+
 	public ClusterCalls(ClusterProperties properties, MeterRegistry metrics) {
 		this.settings = properties.retry();
+		this.outageBudget = properties.outageBudget();
 		this.metrics = metrics;
 		this.transientFailures = retry("api", ClusterCalls::isTransient);
 	}
@@ -46,7 +54,62 @@ public class ClusterCalls {
 	 * @return its result
 	 */
 	public <T> T call(Supplier<T> call) {
-		return this.transientFailures.executeSupplier(call);
+		long start = System.nanoTime();
+		while (true) {
+			try {
+				return this.transientFailures.executeSupplier(call);
+			}
+			catch (RuntimeException ex) {
+				if (!isTransient(ex)) {
+					throw ex;
+				}
+				Duration down = Duration.ofNanos(System.nanoTime() - start);
+				if (down.compareTo(this.outageBudget) >= 0) {
+					throw new ClusterUnavailableException(this.outageBudget, ex);
+				}
+				Duration wait = min(this.settings.maxInterval(), this.outageBudget.minus(down));
+				logger.warn("API server unavailable for " + down.toSeconds() + "s (" + describe(ex)
+						+ "); trying again in " + wait.toMillis() + "ms, for up to " + this.outageBudget);
+				sleep(wait);
+			}
+		}
+	}
+
+	/**
+	 * Runs an attempt again, at the longest backoff interval, for as long as its result
+	 * says the API server is unavailable and the outage budget lasts.
+	 * @param <T> the result type
+	 * @param attempt the attempt
+	 * @param unavailable whether a result says the API server did not answer
+	 * @return the first result that does not say so, or the last one once the budget is
+	 * spent
+	 */
+	public <T> T waitOut(Supplier<T> attempt, Predicate<T> unavailable) {
+		long start = System.nanoTime();
+		while (true) {
+			T result = attempt.get();
+			Duration down = Duration.ofNanos(System.nanoTime() - start);
+			if (!unavailable.test(result) || down.compareTo(this.outageBudget) >= 0) {
+				return result;
+			}
+			logger.warn("API server unavailable for " + down.toSeconds() + "s; trying again, for up to "
+					+ this.outageBudget);
+			sleep(min(this.settings.maxInterval(), this.outageBudget.minus(down)));
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static void sleep(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the API server", ex);
+		}
 	}
 
 	/**
@@ -105,6 +168,9 @@ public class ClusterCalls {
 	 * @return e.g. {@code the API server answered 403 (Forbidden)}
 	 */
 	public static String reason(Throwable failure) {
+		if (failure instanceof ClusterUnavailableException unavailable) {
+			return unavailable.getMessage();
+		}
 		if (failure instanceof KubernetesClientException api && api.getCode() > 0) {
 			String reason = (api.getStatus() != null) ? api.getStatus().getReason() : null;
 			return "the API server answered " + api.getCode() + ((reason != null) ? " (" + reason + ")" : "");

@@ -20,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param retry the backoff of retried API calls
  * @param concurrentUpdates how many containers the worker updates, and awaits the rollout
  * of, at once (the targets that follow one repository are updated side by side)
+ * @param outageBudget how long an API server that does not answer (or answers 5xx, 429)
+ * is waited for, the calls retried at the longest backoff interval, before the update is
+ * reported failed: an outage of a few minutes delays deployments, it does not fail them
  */
 @ConfigurationProperties("tagrelay.cluster")
 @Validated
 public record ClusterProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout,
-		@Valid @DefaultValue Retry retry, @DefaultValue("16") @Min(1) @Max(256) int concurrentUpdates) {
+		@Valid @DefaultValue Retry retry, @DefaultValue("16") @Min(1) @Max(256) int concurrentUpdates,
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration outageBudget) {
 
 	/**
 	 * {@code tagrelay.cluster.retry.*}: the exponential backoff of API calls that failed

@@ -10,6 +10,7 @@ import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.worker.cluster.ClusterCalls;
+import io.tagrelay.worker.cluster.ClusterUnavailableException;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
@@ -53,6 +54,8 @@ class ContainerUpdater {
 
 	private final Retry conflicts;
 
+	private final ClusterCalls calls;
+
 	ContainerUpdater(DeploymentReader reader, ImagePatcher patcher, RolloutWatcher watcher, Outcomes outcomes,
 			StateReporter state, WorkerMetrics metrics, ClusterCalls calls) {
 		this.reader = reader;
@@ -62,6 +65,7 @@ class ContainerUpdater {
 		this.state = state;
 		this.metrics = metrics;
 		this.conflicts = calls.retry("conflict", ImageConflictException.class::isInstance);
+		this.calls = calls;
 	}
 
 	DeploymentOutcome update(UpdateRequest request) {
@@ -80,6 +84,9 @@ class ContainerUpdater {
 		AtomicBoolean again = new AtomicBoolean();
 		try {
 			return this.conflicts.executeSupplier(() -> attempt(request, first.getAndSet(null), again.getAndSet(true)));
+		}
+		catch (ClusterUnavailableException ex) {
+			return this.outcomes.failed(request, null, null, ex.getMessage());
 		}
 		catch (ImageConflictException ex) {
 			return this.outcomes.failed(request, null, null, "the Deployment changed concurrently "
@@ -156,7 +163,11 @@ class ContainerUpdater {
 
 	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image) {
 		Target target = request.target();
-		RolloutResult result = this.watcher.await(target.namespace(), target.deployment(), target.rollout());
+		// an outage is waited out within the budget: the checks start again once it
+		// answers
+		RolloutResult result = this.calls.waitOut(
+				() -> this.watcher.await(target.namespace(), target.deployment(), target.rollout()),
+				RolloutResult::unchecked);
 		this.metrics.rollout(result.duration(), result.succeeded());
 		report(target, result.last());
 		if (result.succeeded()) {

@@ -13,6 +13,7 @@ import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.model.target.Targets;
+import io.tagrelay.worker.cluster.ClusterUnavailableException;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.select.Selection;
 import io.tagrelay.worker.select.TagSelector;
@@ -85,7 +86,16 @@ class PushHandler {
 	}
 
 	private void apply(List<RegistryPush> pushes, Target target, Instant startedAt) {
-		Optional<Deployment> deployment = this.reader.read(target.namespace(), target.deployment());
+		Optional<Deployment> deployment;
+		try {
+			deployment = this.reader.read(target.namespace(), target.deployment());
+		}
+		catch (ClusterUnavailableException ex) {
+			String name = StateReporter.containerName(target);
+			pushes.forEach((push) -> this.outcomes.failed(request(push, target, name, startedAt), null, null,
+					ex.getMessage()));
+			return;
+		}
 		List<ManagedContainer> containers = deployment.map((d) -> ContainerLocator.managed(d, target))
 			.orElse(List.of());
 		if (containers.isEmpty()) {

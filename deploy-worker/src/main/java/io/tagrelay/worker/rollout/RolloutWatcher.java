@@ -36,6 +36,8 @@ public class RolloutWatcher {
 
 	private static final Log logger = LogFactory.getLog(RolloutWatcher.class);
 
+	private static final String UNCHECKED = "rollout could not be checked, the API server did not answer: ";
+
 	private final KubernetesClient client;
 
 	private final ScheduledExecutorService scheduler;
@@ -66,10 +68,11 @@ public class RolloutWatcher {
 							this.scheduler))
 			.toCompletableFuture();
 		String reason = outcome(polls, policy, last);
+		boolean unchecked = reason != null && reason.startsWith(UNCHECKED);
 		Duration took = Duration.between(start, this.clock.instant());
 		logger.info("Rollout of " + namespace + "/" + name + ((reason == null) ? " succeeded" : " failed: " + reason)
 				+ " after " + took.toMillis() + "ms");
-		return new RolloutResult(reason == null, reason, took, read.get());
+		return new RolloutResult(reason == null, reason, took, read.get(), unchecked);
 	}
 
 	private static RetryConfig config(RolloutPolicy policy) {
@@ -129,7 +132,8 @@ public class RolloutWatcher {
 				return "rollout not " + policy.success().name().toLowerCase(Locale.ROOT) + " after "
 						+ policy.maxAttempts() + " checks (" + last.get().progress() + ")";
 			}
-			return "rollout could not be checked: " + ClusterCalls.reason(cause);
+			return (ClusterCalls.isTransient(cause) ? UNCHECKED : "rollout could not be checked: ")
+					+ ClusterCalls.reason(cause);
 		}
 	}
 

@@ -1,10 +1,12 @@
 package io.tagrelay.testing.cluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -21,6 +23,8 @@ public final class Faults {
 	private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
+	private final List<Outage> outages = new CopyOnWriteArrayList<>();
 
 	Faults() {
 	}
@@ -48,6 +52,27 @@ public final class Faults {
 		add(method, path, new Fault(0, delay), times);
 	}
 
+	/**
+	 * Answers every request with a method to a path with an error status for a while, as
+	 * an API server that is down (or a load balancer in front of it) would.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param status the status, e.g. 503
+	 * @param duration for how long, from now
+	 */
+	public void failFor(String method, String path, int status, Duration duration) {
+		this.outages.add(new Outage(method, path, status, System.nanoTime() + duration.toNanos()));
+	}
+
+	/**
+	 * Answers every request, whatever its method and path, with 503 for a while: the API
+	 * server is down (its watches and the controller's lists fail too).
+	 * @param duration for how long, from now
+	 */
+	public void outage(Duration duration) {
+		this.outages.add(new Outage(null, null, 503, System.nanoTime() + duration.toNanos()));
+	}
+
 	private void add(String method, String path, Fault fault, int times) {
 		Queue<Fault> queue = this.pending.computeIfAbsent(key(method, path), (k) -> new ConcurrentLinkedQueue<>());
 		for (int i = 0; i < times; i++) {
@@ -63,7 +88,12 @@ public final class Faults {
 		String key = key(method, path);
 		count(this.requests, key).incrementAndGet();
 		Queue<Fault> queue = this.pending.get(key);
-		Fault fault = (queue != null) ? queue.poll() : null;
+		long now = System.nanoTime();
+		Fault fault = this.outages.stream()
+			.filter((outage) -> outage.covers(method, path, now))
+			.findFirst()
+			.map((outage) -> new Fault(outage.status(), null))
+			.orElseGet(() -> (queue != null) ? queue.poll() : null);
 		if (fault != null) {
 			count(this.served, key).incrementAndGet();
 		}
@@ -96,6 +126,18 @@ public final class Faults {
 
 	private static String key(String method, String path) {
 		return method + " " + path;
+	}
+
+	/**
+	 * An error status served for a while, to a method and path or to everything.
+	 */
+	private record Outage(String method, String path, int status, long untilNanos) {
+
+		boolean covers(String method, String path, long now) {
+			return now < this.untilNanos && (this.method == null || this.method.equals(method))
+					&& (this.path == null || this.path.equals(path));
+		}
+
 	}
 
 	/**
