@@ -75,7 +75,10 @@ public class ImagePatcher {
 	public Deployment replaceImage(Deployment read, int index, String image, ChangeMark mark) {
 		String namespace = read.getMetadata().getNamespace();
 		String deployment = read.getMetadata().getName();
-		String patch = jsonPatch(index, image, mark, read.getMetadata().getAnnotations() != null);
+		// fabric8 reads a Deployment without annotations as an empty map: the API server
+		// refuses an add under a member that is not there (422)
+		Map<String, String> annotations = read.getMetadata().getAnnotations();
+		String patch = jsonPatch(index, image, mark, annotations != null && !annotations.isEmpty());
 		return apply(namespace, deployment, index, mark.previousImage(), image, patch);
 	}
 
