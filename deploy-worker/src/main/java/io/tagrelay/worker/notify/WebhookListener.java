@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the results topic as group {@code tagrelay-webhooks}, apart from the
- * deployments, so that a receiver that is down never delays one.
+ * deployments, so that a receiver that is down never delays one. It is started by
+ * {@link DeliveredWebhooks}, once that knows what the group had already delivered.
  */
 @Component
 class WebhookListener {
@@ -23,7 +24,7 @@ class WebhookListener {
 	}
 
 	@KafkaListener(id = ID, groupId = "tagrelay-webhooks", topics = TopicsProperties.RESULTS,
-			containerFactory = NotifyConfiguration.FACTORY)
+			containerFactory = NotifyConfiguration.FACTORY, autoStartup = "false")
 	void onOutcome(ConsumerRecord<String, byte[]> record) {
 		this.notifier.deliver(record.value());
 	}

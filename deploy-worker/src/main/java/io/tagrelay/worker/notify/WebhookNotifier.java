@@ -51,8 +51,11 @@ class WebhookNotifier {
 
 	private final Clock clock;
 
+	private final DeliveredWebhooks delivered;
+
 	WebhookNotifier(Targets targets, EventCodec codec, RestClient webhookRestClient, WebhookProperties properties,
-			MeterRegistry metrics, Clock clock) {
+			MeterRegistry metrics, Clock clock, DeliveredWebhooks delivered) {
+		this.delivered = delivered;
 		this.targets = targets;
 		this.codec = codec;
 		this.http = webhookRestClient;
@@ -65,6 +68,11 @@ class WebhookNotifier {
 		DeploymentOutcome outcome = this.codec.readOutcome(record);
 		Optional<URI> url = receiver(outcome);
 		if (outcome.webhookType() == null || url.isEmpty()) {
+			return;
+		}
+		if (this.delivered.already(outcome)) {
+			logger.info("Not sending " + outcome.webhookType() + " of " + outcome.eventId() + " for "
+					+ outcome.target().key() + " again: it was delivered already (the outcome was published again)");
 			return;
 		}
 		byte[] body = JSON.writeValueAsBytes(WebhookPayload.of(outcome));
@@ -83,6 +91,7 @@ class WebhookNotifier {
 			throw new WebhookDeliveryException(message, null);
 		}
 		count("delivered");
+		this.delivered.handled(outcome);
 		logger
 			.info("Delivered " + outcome.webhookType() + " of " + outcome.eventId() + " for " + outcome.target().key());
 	}
