@@ -9,19 +9,23 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.tagrelay.model.target.RolloutPolicy;
+import io.tagrelay.testing.cluster.PodFate;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RolloutWatcherTests {
 
-	final SimulatedCluster cluster = SimulatedCluster.withoutController();
+	static final String IMAGE = "quay.io/acme/web:1.0.0";
+
+	final SimulatedCluster cluster = SimulatedCluster.start();
 
 	final KubernetesClient client = this.cluster.client();
 
@@ -35,7 +39,8 @@ class RolloutWatcherTests {
 
 	@Test
 	void givesUpAfterTheConfiguredChecksWithExponentialWaitsWithoutSleeping() {
-		create(null);
+		this.cluster.controller().podsOfImage(IMAGE, PodFate.crashLoop());
+		this.cluster.createDeployment("demo", "web", IMAGE);
 		RolloutPolicy policy = new RolloutPolicy(RolloutPolicy.Success.COMPLETE, 5, Duration.ofSeconds(10), 2.0,
 				Duration.ofSeconds(30), false);
 
@@ -48,14 +53,9 @@ class RolloutWatcherTests {
 
 	@Test
 	void succeedsAsSoonAsTheRolloutIsDone() {
-		create(null);
-		this.client.apps().deployments().inNamespace("demo").withName("web").editStatus((d) -> {
-			d.getStatus().setObservedGeneration(d.getMetadata().getGeneration());
-			d.getStatus().setReplicas(1);
-			d.getStatus().setUpdatedReplicas(1);
-			d.getStatus().setAvailableReplicas(1);
-			return d;
-		});
+		this.cluster.createDeployment("demo", "web", IMAGE);
+		await().untilAsserted(() -> assertThat(read().getStatus()).isNotNull()
+			.satisfies((status) -> assertThat(status.getAvailableReplicas()).isEqualTo(2)));
 
 		RolloutResult result = watcher().await("demo", "web", RolloutPolicy.defaults());
 
@@ -65,15 +65,22 @@ class RolloutWatcherTests {
 
 	@Test
 	void failsAtOnceOnProgressDeadlineExceeded() {
-		create(new DeploymentConditionBuilder().withType("Progressing")
-			.withStatus("False")
-			.withReason("ProgressDeadlineExceeded")
-			.build());
+		this.cluster.controller().podsOfImage(IMAGE, PodFate.crashLoop());
+		this.cluster.controller().specSeconds(Duration.ofMillis(100));
+		this.cluster.createDeployment("demo", "web", IMAGE);
+		this.client.apps()
+			.deployments()
+			.inNamespace("demo")
+			.withName("web")
+			.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"progressDeadlineSeconds\":1}}");
+		await().untilAsserted(() -> assertThat(read().getStatus()).isNotNull()
+			.satisfies((status) -> assertThat(status.getConditions())
+				.anySatisfy((condition) -> assertThat(condition.getReason()).isEqualTo("ProgressDeadlineExceeded"))));
 
 		RolloutResult result = watcher().await("demo", "web", RolloutPolicy.defaults());
 
 		assertThat(result.succeeded()).isFalse();
-		assertThat(result.reason()).contains("progress deadline exceeded");
+		assertThat(result.reason()).contains("progress deadline exceeded (ProgressDeadlineExceeded: ReplicaSet");
 		assertThat(this.scheduler.delays).isEmpty();
 	}
 
@@ -81,21 +88,8 @@ class RolloutWatcherTests {
 		return new RolloutWatcher(this.client, this.scheduler, Clock.systemUTC());
 	}
 
-	private void create(io.fabric8.kubernetes.api.model.apps.DeploymentCondition condition) {
-		Deployment deployment = new DeploymentBuilder().withNewMetadata()
-			.withNamespace("demo")
-			.withName("web")
-			.withGeneration(2L)
-			.endMetadata()
-			.withNewSpec()
-			.withReplicas(1)
-			.endSpec()
-			.withNewStatus()
-			.withObservedGeneration(1L)
-			.withConditions((condition != null) ? List.of(condition) : List.of())
-			.endStatus()
-			.build();
-		this.client.apps().deployments().inNamespace("demo").resource(deployment).create();
+	private Deployment read() {
+		return this.client.apps().deployments().inNamespace("demo").withName("web").get();
 	}
 
 	/**
