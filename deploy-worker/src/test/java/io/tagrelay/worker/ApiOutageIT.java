@@ -39,8 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "tagrelay.kafka.partitions=3", "spring.kafka.listener.concurrency=3",
-				"tagrelay.cluster.retry.initial-interval=100ms",
-				"tagrelay.cluster.retry.max-interval=1s" })
+				"tagrelay.cluster.retry.initial-interval=100ms", "tagrelay.cluster.retry.max-interval=1s" })
 @EmbeddedKafka(partitions = 3, topics = "tagrelay.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ApiOutageIT {
 

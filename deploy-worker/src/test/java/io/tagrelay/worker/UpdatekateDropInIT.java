@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.testing.cluster.PodFate;
 import io.tagrelay.testing.cluster.RolloutFate;
@@ -72,17 +71,8 @@ class UpdatekateDropInIT {
 		RegistryPush fix = WorkerTopics.push("quay.io/acme/hello", "1.1.1");
 		assertThat(webhookOf(fix, 3).fields("type", "eventId", "image")).containsExactly("deployment.updated",
 				fix.eventId(), "quay.io/acme/hello:1.1.1");
-		ReplicaSet newRs = run.cluster.client()
-			.apps()
-			.replicaSets()
-			.inNamespace("default")
-			.list()
-			.getItems()
-			.stream()
-			.filter((rs) -> rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":1.1.1"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(newRs.getStatus().getAvailableReplicas()).as("available pods of the new spec").isPositive();
+		assertThat(newReplicaSetAvailable("quay.io/acme/hello:1.1.1")).as("available pods of the new spec")
+			.isPositive();
 	}
 
 	/**

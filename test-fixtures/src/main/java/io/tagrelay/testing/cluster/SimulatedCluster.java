@@ -243,7 +243,15 @@ public final class SimulatedCluster implements AutoCloseable {
 	 * @return its image
 	 */
 	public static String image(KubernetesClient client, String namespace, String name, String container) {
-		List<Container> containers = client.apps()
+		return containers(client, namespace, name).stream()
+			.filter((c) -> c.getName().equals(container))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no container " + container + " in " + name))
+			.getImage();
+	}
+
+	private static List<Container> containers(KubernetesClient client, String namespace, String name) {
+		return client.apps()
 			.deployments()
 			.inNamespace(namespace)
 			.withName(name)
@@ -252,11 +260,6 @@ public final class SimulatedCluster implements AutoCloseable {
 			.getTemplate()
 			.getSpec()
 			.getContainers();
-		return containers.stream()
-			.filter((c) -> c.getName().equals(container))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no container " + container + " in " + name))
-			.getImage();
 	}
 
 	/**
@@ -298,15 +301,7 @@ public final class SimulatedCluster implements AutoCloseable {
 	 * @param image the image
 	 */
 	public void setImage(String namespace, String name, String container, String image) {
-		List<Container> containers = this.client.apps()
-			.deployments()
-			.inNamespace(namespace)
-			.withName(name)
-			.get()
-			.getSpec()
-			.getTemplate()
-			.getSpec()
-			.getContainers();
+		List<Container> containers = containers(this.client, namespace, name);
 		int index = containers.stream().map(Container::getName).toList().indexOf(container);
 		if (index < 0) {
 			throw new IllegalArgumentException("no container " + container + " in " + name);

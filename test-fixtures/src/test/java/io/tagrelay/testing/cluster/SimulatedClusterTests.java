@@ -50,25 +50,16 @@ class SimulatedClusterTests {
 		this.cluster = SimulatedCluster.withoutController();
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
 
-		assertThatExceptionOfType(KubernetesClientException.class).isThrownBy(() -> this.cluster.client()
-			.apps()
-			.deployments()
-			.inNamespace("demo")
-			.withName("web")
-			.patch(PatchContext.of(PatchType.JSON),
+		assertThatExceptionOfType(KubernetesClientException.class)
+			.isThrownBy(() -> jsonPatch(
 					"[{\"op\":\"add\",\"path\":\"/metadata/annotations/tagrelay.io~1event-id\",\"value\":\"evt_1\"}]"))
 			.satisfies((ex) -> {
 				assertThat(ex.getCode()).isEqualTo(422);
 				assertThat(ex.getMessage())
 					.contains("doc is missing path: \"/metadata/annotations/tagrelay.io~1event-id\"");
 			});
-		this.cluster.client()
-			.apps()
-			.deployments()
-			.inNamespace("demo")
-			.withName("web")
-			.patch(PatchContext.of(PatchType.JSON),
-					"[{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"tagrelay.io/event-id\":\"evt_1\"}}]");
+		jsonPatch(
+				"[{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"tagrelay.io/event-id\":\"evt_1\"}}]");
 		assertThat(read().getMetadata().getAnnotations()).containsEntry("tagrelay.io/event-id", "evt_1");
 	}
 
@@ -229,14 +220,18 @@ class SimulatedClusterTests {
 	}
 
 	private void patchImage(String expected, String image) {
+		jsonPatch(
+				"[{\"op\":\"test\",\"path\":\"%1$s\",\"value\":\"%2$s\"},{\"op\":\"replace\",\"path\":\"%1$s\",\"value\":\"%3$s\"}]"
+					.formatted(IMAGE_PATH, expected, image));
+	}
+
+	private void jsonPatch(String patch) {
 		this.cluster.client()
 			.apps()
 			.deployments()
 			.inNamespace("demo")
 			.withName("web")
-			.patch(PatchContext.of(PatchType.JSON),
-					"[{\"op\":\"test\",\"path\":\"%1$s\",\"value\":\"%2$s\"},{\"op\":\"replace\",\"path\":\"%1$s\",\"value\":\"%3$s\"}]"
-						.formatted(IMAGE_PATH, expected, image));
+			.patch(PatchContext.of(PatchType.JSON), patch);
 	}
 
 	// a Deployment has no status until the controller's first pass writes one
