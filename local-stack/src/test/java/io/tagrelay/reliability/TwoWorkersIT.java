@@ -48,6 +48,10 @@ class TwoWorkersIT extends FaultTest {
 		Path kubeconfig = kubeconfig(sandbox);
 		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms"));
 		properties.add("--tagrelay.kafka.partitions=" + PARTITIONS);
+		// consumers per worker = partitions / workers: the events consumers rebalance
+		// cooperatively (sticky), so a second worker whose consumers would outnumber the
+		// partitions left idle gets none while the first one's keep theirs
+		properties.add("--spring.kafka.listener.concurrency=" + PARTITIONS / 2);
 		properties.addAll(WorkerProcess.QUICK_HANDOVER);
 		String kafka = broker.getBrokersAsString();
 		WorkerProcess one = this.parts.started(WorkerProcess.start("two-workers-1", kafka, kubeconfig, 0, properties));

@@ -101,11 +101,17 @@ class InFlightPolls implements ConsumerRebalanceListener, DisposableBean {
 
 	@Override
 	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+		if (!partitions.isEmpty()) {
+			logger.info("events: partitions revoked: " + partitions);
+		}
 		this.running.forEach((poll) -> poll.revoke(partitions));
 	}
 
 	@Override
 	public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+		if (!partitions.isEmpty()) {
+			logger.info("events: partitions assigned: " + partitions);
+		}
 	}
 
 	@Override
