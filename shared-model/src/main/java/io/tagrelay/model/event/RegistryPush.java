@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.image.Digests;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.image.Tags;
 
@@ -16,9 +17,11 @@ import io.tagrelay.model.image.Tags;
  * @param tags the pushed tags, each valid by the OCI grammar, at least one
  * @param source where it came from, e.g. {@code quay}
  * @param receivedAt when the ingest accepted it
+ * @param digest the manifest digest the registry announced with the tags, or null if it
+ * sent none
  */
-public record RegistryPush(String eventId, String repository, List<String> tags, String source,
-		Instant receivedAt) implements DeployEvent {
+public record RegistryPush(String eventId, String repository, List<String> tags, String source, Instant receivedAt,
+		String digest) implements DeployEvent {
 
 	/** The {@code type} of this event in its JSON form. */
 	public static final String TYPE = "registry-push";
@@ -37,6 +40,21 @@ public record RegistryPush(String eventId, String repository, List<String> tags,
 		tags = List.copyOf(tags);
 		source = Objects.requireNonNullElse(source, "unknown");
 		Objects.requireNonNull(receivedAt, "receivedAt");
+		if (digest != null) {
+			Digests.require(digest);
+		}
+	}
+
+	/**
+	 * A push announced without a digest.
+	 * @param eventId the event id
+	 * @param repository the canonical repository
+	 * @param tags the pushed tags
+	 * @param source where it came from
+	 * @param receivedAt when the ingest accepted it
+	 */
+	public RegistryPush(String eventId, String repository, List<String> tags, String source, Instant receivedAt) {
+		this(eventId, repository, tags, source, receivedAt, null);
 	}
 
 }

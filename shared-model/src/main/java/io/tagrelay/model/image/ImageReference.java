@@ -34,11 +34,6 @@ public record ImageReference(String registry, String path, String tag, String di
 		.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
 				+ "|\\[[0-9a-fA-F:]+\\])(?::[0-9]{1,5})?");
 
-	// only the algorithms registries and runtimes accept, each with its exact length, so
-	// that a digest no runtime could pull is refused here rather than after the patch
-	private static final Pattern DIGEST = Pattern
-		.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
-
 	// an image id, which the distribution grammar refuses as a name to avoid ambiguity
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
 
@@ -58,7 +53,9 @@ public record ImageReference(String registry, String path, String tag, String di
 		if (tag != null && !Tags.isValid(tag)) {
 			throw new InvalidReferenceException("invalid tag '" + Printable.of(tag) + "'");
 		}
-		if (digest != null && !DIGEST.matcher(digest).matches()) {
+		// only digests a runtime could pull, so that one is refused here rather than
+		// after the patch
+		if (digest != null && !Digests.isValid(digest)) {
 			throw new InvalidReferenceException("invalid digest '" + Printable.of(digest) + "'");
 		}
 		if (registry.length() + 1 + path.length() > NAME_MAX_LENGTH) {
