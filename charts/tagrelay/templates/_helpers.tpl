@@ -116,6 +116,13 @@ The Secret holding TAGRELAY_INGEST_TOKENS and TAGRELAY_WEBHOOK_SECRET.
 {{- default (include "tagrelay.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
+{{/*
+The worker's own Secret: its targets with their webhook URLs, and UK_WEBHOOK.
+*/}}
+{{- define "tagrelay.worker.secretName" -}}
+{{- include "tagrelay.worker.fullname" . }}
+{{- end }}
+
 {{- define "tagrelay.configMapName" -}}
 {{- printf "%s-config" (include "tagrelay.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
@@ -196,7 +203,7 @@ location, JVM flags and the updatekate variables.
 {{- $root := .root }}
 {{- $kafka := $root.Values.kafka }}
 - name: SPRING_CONFIG_ADDITIONAL_LOCATION
-  value: "file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/{{ .component }}.yaml"
+  value: "file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/{{ .component }}.yaml{{ if eq .component "worker" }},file:/etc/tagrelay/secret/targets.yaml{{ end }}"
 - name: JAVA_TOOL_OPTIONS
   value: {{ .javaToolOptions | quote }}
 - name: SPRING_KAFKA_BOOTSTRAP_SERVERS
@@ -239,9 +246,12 @@ location, JVM flags and the updatekate variables.
   value: {{ .deployment | quote }}
 - name: UK_NAMESPACE
   value: {{ default "default" .namespace | quote }}
-{{- if .webhook }}
+{{- if and .webhook (eq $.component "worker") }}
 - name: UK_WEBHOOK
-  value: {{ .webhook | quote }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "tagrelay.worker.secretName" $root }}
+      key: UK_WEBHOOK
 {{- end }}
 {{- end }}
 {{- end }}
@@ -294,4 +304,57 @@ podAntiAffinity:
         labelSelector:
           matchLabels:
             {{- .selectorLabels | nindent 12 }}
+{{- end }}
+
+{{/*
+The targets as the services bind them (tagrelay.targets), as a YAML list. With webhooks
+false, without their webhook URLs, which may carry credentials: the ConfigMap gets that
+form, and only the worker's Secret the whole one.
+*/}}
+{{- define "tagrelay.targets" -}}
+{{- $targets := list }}
+{{- range .root.Values.targets }}
+{{- $t := dict "repository" .repository "namespace" (default "default" .namespace) "deployment" .deployment }}
+{{- with .container }}{{ $_ := set $t "container" . }}{{ end }}
+{{- with .tagPolicy }}
+{{- $p := dict }}
+{{- with .range }}{{ $_ := set $p "range" . }}{{ end }}
+{{- if hasKey . "includePrereleases" }}{{ $_ := set $p "include-prereleases" .includePrereleases }}{{ end }}
+{{- if $p }}{{ $_ := set $t "tag-policy" $p }}{{ end }}
+{{- end }}
+{{- with .rollout }}
+{{- $r := dict }}
+{{- with .success }}{{ $_ := set $r "success" . }}{{ end }}
+{{- with .maxAttempts }}{{ $_ := set $r "max-attempts" . }}{{ end }}
+{{- with .initialInterval }}{{ $_ := set $r "initial-interval" . }}{{ end }}
+{{- with .multiplier }}{{ $_ := set $r "multiplier" . }}{{ end }}
+{{- with .maxInterval }}{{ $_ := set $r "max-interval" . }}{{ end }}
+{{- if hasKey . "rollbackOnFailure" }}{{ $_ := set $r "rollback-on-failure" .rollbackOnFailure }}{{ end }}
+{{- if $r }}{{ $_ := set $t "rollout" $r }}{{ end }}
+{{- end }}
+{{- if $.webhooks }}{{ with .webhook }}{{ with .url }}{{ $_ := set $t "webhook" (dict "url" .) }}{{ end }}{{ end }}{{ end }}
+{{- $targets = append $targets $t }}
+{{- end }}
+{{- toYaml $targets }}
+{{- end }}
+
+{{/*
+Whether any target has a webhook URL (then the worker reads its targets from its Secret).
+*/}}
+{{- define "tagrelay.hasWebhookUrls" -}}
+{{- range .Values.targets }}{{ with .webhook }}{{ if .url }}true{{ end }}{{ end }}{{ end }}
+{{- end }}
+
+{{/*
+A checksum of what a Secret the pods read holds, as a pod annotation, so that a changed
+token or secret rolls the pods (a revoked token must stop working): the chart's own Secret
+as rendered, an existing Secret as the cluster holds it at an upgrade (an install starts new
+pods anyway, and helm template has no cluster to ask).
+*/}}
+{{- define "tagrelay.secretChecksum" -}}
+{{- if and .Values.secrets.existingSecret .Release.IsUpgrade }}
+{{- (lookup "v1" "Secret" .Release.Namespace .Values.secrets.existingSecret).data | default dict | toJson | sha256sum }}
+{{- else }}
+{{- include (print .Template.BasePath "/secret.yaml") . | sha256sum }}
+{{- end }}
 {{- end }}

@@ -52,6 +52,7 @@ class ConfigurationBindingTests {
 		assertThat(chart.configProperties("ingest.yaml")).containsKey("tagrelay.ingest.info.enabled");
 		assertThat(INGEST.unboundProperties(relayKeys(chart.configProperties("ingest.yaml")))).isEmpty();
 		assertThat(WORKER.unboundProperties(relayKeys(chart.configProperties("worker.yaml")))).isEmpty();
+		assertThat(WORKER.unboundProperties(relayKeys(chart.workerSecretProperties()))).isEmpty();
 		Map<String, Object> shared = relayKeys(chart.configProperties("application.yaml"));
 		Set<String> unboundAnywhere = new TreeSet<>(INGEST.unboundProperties(shared));
 		unboundAnywhere.retainAll(WORKER.unboundProperties(shared));
@@ -63,7 +64,9 @@ class ConfigurationBindingTests {
 		RenderedChart chart = RenderedChart.multiNamespace();
 
 		assertThat(chart.configProperties("application.yaml")).containsKeys("tagrelay.targets[0].tag-policy.range",
-				"tagrelay.targets[0].rollout.initial-interval", "tagrelay.targets[0].webhook.url");
+				"tagrelay.targets[0].rollout.initial-interval");
+		assertThat(chart.workerSecretProperties()).containsKeys("tagrelay.targets[0].tag-policy.range",
+				"tagrelay.targets[0].webhook.url");
 		assertThat(chart.configProperties("worker.yaml")).containsKey("tagrelay.webhook.max-attempts");
 		assertThat(chart.configProperties("ingest.yaml")).containsKey("tagrelay.ingest.max-body-size");
 		assertThat(relayVariables(chart.worker())).containsKey("TAGRELAY_WEBHOOK_SECRET");

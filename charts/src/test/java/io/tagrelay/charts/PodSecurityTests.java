@@ -85,8 +85,9 @@ class PodSecurityTests {
 	@Test
 	void probesUseTheActuatorHealthGroups() {
 		RenderedChart chart = RenderedChart.defaults();
-		assertProbes(container(chart.ingest()), "http", 8080);
+		assertProbes(container(chart.ingest()), "management", 8081);
 		assertProbes(container(chart.worker()), "management", 8081);
+		assertThat(env(chart.ingest()).get("MANAGEMENT_SERVER_PORT")).containsEntry("value", "8081");
 		assertThat(env(chart.worker()).get("MANAGEMENT_SERVER_PORT")).containsEntry("value", "8081");
 	}
 
@@ -124,7 +125,7 @@ class PodSecurityTests {
 		Map<String, Object> ingress = RenderedChart.multiNamespace().get("Ingress", "relay-tagrelay-ingest");
 		List<Map<String, Object>> paths = list(ingress, "spec", "rules", 0, "http", "paths");
 		assertThat(paths).extracting((path) -> path.get("path"))
-			.containsExactly("/webhook", "/webhooks/quay", "/deployment", "/info");
+			.containsExactly("/webhook", "/webhooks", "/events", "/deployment", "/info");
 		assertThat(at(ingress, "spec", "rules", 0, "host")).isEqualTo("relay.acme.example");
 	}
 

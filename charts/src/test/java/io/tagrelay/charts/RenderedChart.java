@@ -130,6 +130,28 @@ final class RenderedChart {
 	}
 
 	/**
+	 * The worker's own configuration file from its Secret: the targets with their webhook
+	 * URLs.
+	 * @return the parsed {@code targets.yaml}
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> workerSecretFile() {
+		String text = (String) at(get("Secret", RELEASE + "-tagrelay-worker"), "stringData", "targets.yaml");
+		Object loaded = new Yaml().load(text);
+		return (loaded != null) ? (Map<String, Object>) loaded : Map.of();
+	}
+
+	/**
+	 * The worker's Secret file as flat property keys.
+	 * @return keys and values
+	 */
+	Map<String, Object> workerSecretProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		flatten("", workerSecretFile(), properties);
+		return properties;
+	}
+
+	/**
 	 * One file of the ConfigMap as the flat property keys Spring Boot reads from it
 	 * ({@code tagrelay.targets[0].repository}).
 	 * @param file {@code application.yaml}, {@code ingest.yaml} or {@code worker.yaml}

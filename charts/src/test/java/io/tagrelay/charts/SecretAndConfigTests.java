@@ -2,6 +2,7 @@ package io.tagrelay.charts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.tagrelay.charts.RenderedChart.at;
 import static io.tagrelay.charts.RenderedChart.env;
+import static io.tagrelay.charts.RenderedChart.list;
 import static io.tagrelay.charts.RenderedChart.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,30 +37,75 @@ class SecretAndConfigTests {
 	}
 
 	@Test
-	void putsTargetsInTheConfigMap() {
+	void putsTargetsInTheConfigMapAndTheirWebhookUrlsOnlyInTheWorkersSecret() {
 		RenderedChart chart = RenderedChart.multiNamespace();
 		Map<String, Object> shared = chart.configFile("application.yaml");
-		assertThat(at(shared, "tagrelay", "targets", 0))
-			.isEqualTo(Map.of("repository", "quay.io/acme/web", "namespace", "shop", "deployment", "web", "container",
-					"app", "tag-policy", Map.of("range", "^1.2", "include-prereleases", false), "rollout",
-					Map.of("success", "complete", "max-attempts", 12, "initial-interval", "2s", "multiplier", 2,
-							"max-interval", "1m", "rollback-on-failure", true),
-					"webhook", Map.of("url", "https://ci.example.com/hooks/web")));
-		assertThat(at(shared, "tagrelay", "targets", 1))
-			.isEqualTo(Map.of("repository", "quay.io/acme/api", "namespace", "shop", "deployment", "api"));
+		Map<String, Object> web = Map.of("repository", "quay.io/acme/web", "namespace", "shop", "deployment", "web",
+				"container", "app", "tag-policy", Map.of("range", "^1.2", "include-prereleases", false), "rollout",
+				Map.of("success", "complete", "max-attempts", 12, "initial-interval", "2s", "multiplier", 2,
+						"max-interval", "1m", "rollback-on-failure", true));
+		Map<String, Object> api = Map.of("repository", "quay.io/acme/api", "namespace", "shop", "deployment", "api");
+		assertThat(list(shared, "tagrelay", "targets")).startsWith(web, api);
+		assertThat(chart.configMap().toString()).doesNotContain("ci.example.com");
+		Map<String, Object> webWithUrl = new HashMap<>(web);
+		webWithUrl.put("webhook", Map.of("url", "https://ci.example.com/hooks/web"));
+		assertThat(list(chart.workerSecretFile(), "tagrelay", "targets")).startsWith(webWithUrl, api)
+			.hasSameSizeAs(list(shared, "tagrelay", "targets"));
 		assertThat(at(chart.configFile("ingest.yaml"), "tagrelay", "ingest", "info", "enabled")).isEqualTo(true);
 		assertThat(at(chart.configFile("worker.yaml"), "tagrelay", "webhook", "max-attempts")).isEqualTo(8);
 		assertThat(env(chart.ingest()).get("SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
 				"file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/ingest.yaml");
 		assertThat(env(chart.worker()).get("SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
-				"file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/worker.yaml");
+				"file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/worker.yaml,"
+						+ "file:/etc/tagrelay/secret/targets.yaml");
+	}
+
+	@Test
+	void givesTheUpdatekateWebhookToTheWorkerOnlyFromItsSecret() {
+		RenderedChart chart = RenderedChart.with(Map.of("updatekate.repo", "quay.io/acme/web", "updatekate.deployment",
+				"web", "updatekate.webhook", "https://user:pass@ci.example.com/hook"));
+		assertThat(at(env(chart.worker()).get("UK_WEBHOOK"), "valueFrom", "secretKeyRef"))
+			.isEqualTo(Map.of("name", "relay-tagrelay-worker", "key", "UK_WEBHOOK"));
+		assertThat(at(chart.get("Secret", "relay-tagrelay-worker"), "stringData", "UK_WEBHOOK"))
+			.isEqualTo("https://user:pass@ci.example.com/hook");
+		assertThat(env(chart.ingest())).doesNotContainKey("UK_WEBHOOK").containsKey("UK_REPO");
+		assertThat(chart.configMap().toString()).doesNotContain("ci.example.com");
+	}
+
+	@Test
+	void rollsThePodsWhenASecretChanges() {
+		Map<String, Object> before = Map.of("ingest.auth.tokens[0]", "first-token-0123456789", "ingest.auth.tokens[1]",
+				"second-token-0123456789", "worker.webhook.secret", "whsec_a");
+		Map<String, Object> revoked = Map.of("ingest.auth.tokens[0]", "first-token-0123456789", "worker.webhook.secret",
+				"whsec_a");
+		Map<String, Object> newUrl = new HashMap<>(before);
+		newUrl.put("updatekate.repo", "quay.io/acme/web");
+		newUrl.put("updatekate.deployment", "web");
+		newUrl.put("updatekate.webhook", "https://ci.example.com/hook");
+
+		assertThat(secretChecksum(RenderedChart.with(before).ingest()))
+			.isEqualTo(secretChecksum(RenderedChart.with(before).ingest()))
+			.isNotEqualTo(secretChecksum(RenderedChart.with(revoked).ingest()));
+		assertThat(secretChecksum(RenderedChart.with(before).worker()))
+			.isNotEqualTo(secretChecksum(RenderedChart.with(revoked).worker()));
+		assertThat(at(RenderedChart.with(before).worker(), "spec", "template", "metadata", "annotations",
+				"checksum/worker-secret"))
+			.isNotEqualTo(at(RenderedChart.with(newUrl).worker(), "spec", "template", "metadata", "annotations",
+					"checksum/worker-secret"));
+	}
+
+	private static Object secretChecksum(Map<String, Object> deployment) {
+		Object checksum = at(deployment, "spec", "template", "metadata", "annotations", "checksum/secret");
+		assertThat(checksum).asString().matches("[0-9a-f]{64}");
+		return checksum;
 	}
 
 	@Test
 	void rendersNoSecretWhenAnExistingOneIsNamed() {
 		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
 				Map.of("secrets.existingSecret", "relay-credentials"));
-		assertThat(chart.ofKind("Secret")).isEmpty();
+		assertThat(chart.ofKind("Secret")).extracting((secret) -> at(secret, "metadata", "name"))
+			.containsExactly("relay-tagrelay-worker");
 		assertThat(chart.all().toString()).doesNotContain(SECRET_VALUES);
 		assertThat(at(env(chart.ingest()).get("TAGRELAY_INGEST_TOKENS"), "valueFrom", "secretKeyRef", "name"))
 			.isEqualTo("relay-credentials");

@@ -68,17 +68,24 @@ class WorkerRbacTests {
 	}
 
 	@Test
-	void grantsOneClusterRoleStillLimitedByNameWhenAsked() {
+	void grantsOneClusterRoleBoundOnlyInTheTargetNamespacesWhenAsked() {
 		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
 				Map.of("rbac.useClusterRole", true));
 		assertThat(chart.ofKind("Role")).isEmpty();
-		assertThat(chart.ofKind("RoleBinding")).isEmpty();
 		assertThat(chart.ofKind("ClusterRole")).singleElement()
 			.satisfies((role) -> assertThat(rules(role)).containsExactly(rule(List.of("api", "legacy", "web")),
 					LIST_REPLICA_SETS));
-		assertThat(chart.ofKind("ClusterRoleBinding")).singleElement()
-			.satisfies((binding) -> assertThat(list(binding, "subjects"))
-				.containsExactly(Map.of("kind", "ServiceAccount", "name", WORKER, "namespace", "tagrelay")));
+		// a ClusterRoleBinding would grant patch of a "web" in every namespace,
+		// kube-system included
+		assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
+		assertThat(chart.ofKind("RoleBinding")).extracting((binding) -> at(binding, "metadata", "namespace"))
+			.containsExactlyInAnyOrder("shop", "staging");
+		assertThat(chart.ofKind("RoleBinding")).allSatisfy((binding) -> {
+			assertThat(at(binding, "roleRef")).isEqualTo(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind",
+					"ClusterRole", "name", at(chart.ofKind("ClusterRole").get(0), "metadata", "name")));
+			assertThat(list(binding, "subjects"))
+				.containsExactly(Map.of("kind", "ServiceAccount", "name", WORKER, "namespace", "tagrelay"));
+		});
 	}
 
 	@Test
