@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * the call is tried again at the longest interval for the rest of the outage budget
  * ({@code tagrelay.cluster.outage-budget}, counted from the first failure), and only then
  * fails with {@link ClusterUnavailableException}: the update waits out a short outage,
- * its partition held (paused) behind it.
+ * its partition held (paused) behind it. A wait ends at once with
+ * {@link HandlingAbandonedException} when its poll is abandoned ({@link Handling}).
  */
 @Component
 public class ClusterCalls {
@@ -70,7 +71,7 @@ public class ClusterCalls {
 				Duration wait = min(this.settings.maxInterval(), this.outageBudget.minus(down));
 				logger.warn("API server unavailable for " + down.toSeconds() + "s (" + describe(ex)
 						+ "); trying again in " + wait.toMillis() + "ms, for up to " + this.outageBudget);
-				sleep(wait);
+				Handling.pause(wait);
 			}
 		}
 	}
@@ -94,22 +95,12 @@ public class ClusterCalls {
 			}
 			logger.warn("API server unavailable for " + down.toSeconds() + "s; trying again, for up to "
 					+ this.outageBudget);
-			sleep(min(this.settings.maxInterval(), this.outageBudget.minus(down)));
+			Handling.pause(min(this.settings.maxInterval(), this.outageBudget.minus(down)));
 		}
 	}
 
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	private static void sleep(Duration wait) {
-		try {
-			Thread.sleep(wait.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for the API server", ex);
-		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
+import io.tagrelay.worker.cluster.Handling;
 import io.tagrelay.worker.deploy.BatchDeployService;
 import io.tagrelay.worker.deploy.EventsFailedException;
 import org.apache.commons.logging.Log;
@@ -62,6 +63,10 @@ class PollHandler {
 	 * @param poll the poll
 	 */
 	void handle(InFlightPoll poll) {
+		Handling.within(poll::pause, () -> handleWithin(poll));
+	}
+
+	private void handleWithin(InFlightPoll poll) {
 		Retries retries = new Retries(this.retries);
 		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < poll.records().size(); i++) {

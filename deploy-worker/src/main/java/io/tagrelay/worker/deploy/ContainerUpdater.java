@@ -11,6 +11,7 @@ import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.worker.cluster.ClusterCalls;
 import io.tagrelay.worker.cluster.ClusterUnavailableException;
+import io.tagrelay.worker.cluster.HandlingAbandonedException;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
@@ -133,6 +134,9 @@ class ContainerUpdater {
 			logger.info(request.ref().key() + ": " + ex.getMessage() + "; reading it again");
 			throw ex;
 		}
+		catch (HandlingAbandonedException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			return this.outcomes.failed(request, container.image(), choice.image().toString(),
 					"patch failed: " + ClusterCalls.reason(ex));
@@ -195,6 +199,9 @@ class ContainerUpdater {
 			report(target, this.patcher.rollBack(target.namespace(), target.deployment(), container.index(),
 					container.name(), failed, container.image()));
 			return null;
+		}
+		catch (HandlingAbandonedException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			logger.warn(request.ref().key() + ": rollback to " + container.image() + " failed: " + ex.getMessage());

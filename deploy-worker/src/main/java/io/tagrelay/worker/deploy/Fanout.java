@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import io.tagrelay.worker.cluster.Handling;
 import io.tagrelay.worker.config.ClusterProperties;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -45,7 +46,7 @@ class Fanout implements DisposableBean {
 			return Collections.singletonList(tasks.get(0).get());
 		}
 		List<CompletableFuture<T>> running = tasks.stream()
-			.map((task) -> CompletableFuture.supplyAsync(task, this.executor))
+			.map((task) -> CompletableFuture.supplyAsync(Handling.carried(task), this.executor))
 			.toList();
 		List<T> results = new ArrayList<>(tasks.size());
 		RuntimeException failure = null;
