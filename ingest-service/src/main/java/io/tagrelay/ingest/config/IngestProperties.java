@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.Secret;
+import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,14 +23,21 @@ import org.springframework.validation.annotation.Validated;
  * @param info whether {@code GET /info} is on
  * @param maxBodySize the largest request body accepted
  * @param enqueueTimeout the longest wait for Kafka's acknowledgement
- * @param waitTimeout the longest (and default) wait of {@code ?wait=true}
+ * @param waitTimeout the wait of {@code ?wait=true} without {@code ?timeout=}: below the
+ * 60 s idle timeout of common load balancers, which would cut the answer off
+ * @param maxWaitTimeout the longest {@code ?timeout=} accepted (a longer one is cut to
+ * it)
+ * @param maxWaiters how many {@code ?wait=true} requests may wait at a time (each holds a
+ * connection); beyond, 503
  */
 @ConfigurationProperties("tagrelay.ingest")
 @Validated
 public record IngestProperties(List<Secret> tokens, @DefaultValue Auth auth, @DefaultValue Info info,
 		@DefaultValue("64KB") DataSize maxBodySize,
 		@DefaultValue("5s") @DurationMin(millis = 1) Duration enqueueTimeout,
-		@DefaultValue("5m") @DurationMin(millis = 1) Duration waitTimeout) {
+		@DefaultValue("50s") @DurationMin(millis = 1) Duration waitTimeout,
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration maxWaitTimeout,
+		@DefaultValue("1000") @Min(1) int maxWaiters) {
 
 	public IngestProperties {
 		tokens = (tokens == null) ? List.of() : List.copyOf(tokens);
@@ -39,6 +47,10 @@ public record IngestProperties(List<Secret> tokens, @DefaultValue Auth auth, @De
 			throw new InvalidInputException("no ingest token is configured: set tagrelay.ingest.tokens "
 					+ "(TAGRELAY_INGEST_TOKENS, comma-separated), or tagrelay.ingest.auth.disabled=true "
 					+ "(TAGRELAY_INGEST_AUTH_DISABLED) if a proxy in front authenticates callers");
+		}
+		if (waitTimeout.compareTo(maxWaitTimeout) > 0) {
+			throw new InvalidInputException("tagrelay.ingest.wait-timeout (" + waitTimeout
+					+ ") is longer than tagrelay.ingest.max-wait-timeout (" + maxWaitTimeout + ")");
 		}
 		// no standard constraint bounds a DataSize
 		if (maxBodySize.toBytes() <= 0) {

@@ -20,8 +20,11 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * {@code ?wait=true}: registers for the event's outcome, then enqueues the event, then
- * answers when the outcome arrives or the wait ({@code ?timeout=}, at most and by default
- * {@code tagrelay.ingest.wait-timeout}) is over. No servlet thread waits meanwhile.
+ * answers when the outcome arrives or the wait is over: {@code ?timeout=}, at most
+ * {@code tagrelay.ingest.max-wait-timeout}, by default
+ * {@code tagrelay.ingest.wait-timeout} (below the 60 s idle timeout of common load
+ * balancers). No servlet thread waits meanwhile, and a caller that goes away stops
+ * waiting.
  */
 @Component
 class RolloutWaiter {
@@ -37,8 +40,11 @@ class RolloutWaiter {
 
 	private final Duration enqueueTimeout;
 
+	private final Duration defaultWait;
+
 	RolloutWaiter(EventPublisher publisher, OutcomeWaiters waiters, IngestProperties properties) {
-		this.maxWait = properties.waitTimeout();
+		this.defaultWait = properties.waitTimeout();
+		this.maxWait = properties.maxWaitTimeout();
 		this.enqueueTimeout = properties.enqueueTimeout();
 		this.publisher = publisher;
 		this.waiters = waiters;
@@ -58,12 +64,16 @@ class RolloutWaiter {
 			}
 			return OutcomeResponses.answer(request, result);
 		});
-		return Deferred.of(answer, wait.plus(this.enqueueTimeout));
+		DeferredResult<ResponseEntity<?>> deferred = Deferred.of(answer, wait.plus(this.enqueueTimeout));
+		// the answer is sent, or the request failed: the waiter's place is free again
+		deferred.onError((failure) -> outcome.cancel(false));
+		deferred.onCompletion(() -> outcome.cancel(false));
+		return deferred;
 	}
 
 	private Duration waitFor(String timeout) {
 		if (timeout == null || timeout.isBlank()) {
-			return this.maxWait;
+			return this.defaultWait;
 		}
 		Duration requested;
 		try {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tagrelay.ingest.EnqueuedEvents;
 import io.tagrelay.ingest.IngestTest;
 import io.tagrelay.model.event.DeploymentOutcome;
@@ -54,6 +55,9 @@ class DeploymentEndpointTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@RegisterExtension
 	final EnqueuedEvents events = new EnqueuedEvents();
@@ -175,6 +179,23 @@ class DeploymentEndpointTests {
 		assertThat(eventId).startsWith("evt_");
 		assertThat(answer.headers().firstValue(HttpHeaders.LOCATION)).hasValue("/events/" + eventId);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aWaiterIsFreedOnceAnswered() throws Exception {
+		double before = waiters();
+		CompletableFuture<HttpResponse<String>> response = postAndWait("quay.io/acme/web:2.5.0", "");
+		ImageRequest request = (ImageRequest) this.codec.readEvent(eventRecord(null).value());
+		assertThat(waiters()).isEqualTo(before + 1);
+
+		publishOutcome(outcome(request, Result.UPDATED, null));
+
+		assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> waiters() == before);
+	}
+
+	private double waiters() {
+		return this.meters.get("tagrelay.ingest.waiters").gauge().value();
 	}
 
 	private MvcTestResult get(String path) {
