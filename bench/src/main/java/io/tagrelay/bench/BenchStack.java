@@ -166,7 +166,7 @@ final class BenchStack implements AutoCloseable {
 		if (this.options.jfr()) {
 			jvm.add("-XX:StartFlightRecording=filename=" + jfr(name) + ",settings=profile,dumponexit=true");
 		}
-		BenchService service = BenchService.start(name, jar, jvm, freePort(), args, environment, this.dir);
+		BenchService service = BenchService.start(name, jar, jvm, freePort(), freePort(), args, environment, this.dir);
 		this.running.add(0, service);
 		return service;
 	}

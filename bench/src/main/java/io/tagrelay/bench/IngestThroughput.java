@@ -41,7 +41,8 @@ final class IngestThroughput {
 
 	Result run() throws Exception {
 		String webhook = this.ingest.url("/webhook");
-		String liveness = this.ingest.url("/actuator/health/liveness");
+		// the probe's no-op answer on the management port, where the image serves it
+		String liveness = this.ingest.managementUrl("/actuator/health/liveness");
 		this.wrk.run(liveness, this.options.warmup(), "get");
 		this.wrk.run(webhook, this.options.warmup(), "push", basic(), BenchStack.INGEST_REPOSITORY);
 		Cpu before = Cpu.now(this.ingest.pid());
@@ -68,8 +69,9 @@ final class IngestThroughput {
 		// the same open-loop client against liveness at the same rate: what the client
 		// and
 		// the machine add by themselves
-		byte[] probe = ConstantRateLoad.request("GET", "/actuator/health/liveness", port, List.of(), null);
-		ConstantRateLoad.Result control = new ConstantRateLoad(port, probe, pushes.rate() / 2,
+		int management = this.ingest.managementPort();
+		byte[] probe = ConstantRateLoad.request("GET", "/actuator/health/liveness", management, List.of(), null);
+		ConstantRateLoad.Result control = new ConstantRateLoad(management, probe, pushes.rate() / 2,
 				this.options.rateDuration(), OPEN_LOOP_CONNECTIONS)
 			.run();
 		return new Result(ceiling, pushes, half, control);

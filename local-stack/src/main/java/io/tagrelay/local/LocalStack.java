@@ -154,6 +154,7 @@ public final class LocalStack implements AutoCloseable {
 			out.println(" Kubernetes API    the cluster of KUBECONFIG (a REAL cluster)");
 		}
 		out.println(" ingest            http://127.0.0.1:" + ingestPort() + "   token '" + TOKEN + "'");
+		out.println("                   http://127.0.0.1:" + ingestManagementPort() + "/actuator/health");
 		out.println(" worker            http://127.0.0.1:" + workerPort() + "/actuator/health");
 		out.println(" webhook receiver  " + receiverUrl + "/received");
 		out.println();
@@ -166,6 +167,10 @@ public final class LocalStack implements AutoCloseable {
 
 	int ingestPort() {
 		return this.ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	int ingestManagementPort() {
+		return this.ingest.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 	}
 
 	int workerPort() {

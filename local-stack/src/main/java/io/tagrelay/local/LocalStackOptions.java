@@ -13,6 +13,8 @@ import java.util.Map;
  * arguments are passed on to both services as Spring Boot properties.
  *
  * @param ingestPort the ingest's port ({@code --ingest-port}, 8080)
+ * @param ingestManagementPort the ingest's actuator port
+ * ({@code --ingest-management-port}, 8082; any free one when the ingest's port is 0)
  * @param workerPort the worker's actuator port ({@code --worker-port}, 8081)
  * @param receiverPort the webhook receiver's port ({@code --receiver-port}, 9999)
  * @param apiPort the sandbox API's port ({@code --api-port}, 0 for any)
@@ -22,8 +24,8 @@ import java.util.Map;
  * {@code .tagrelay-local})
  * @param serviceArguments further {@code --key=value} properties for both services
  */
-public record LocalStackOptions(int ingestPort, int workerPort, int receiverPort, int apiPort, boolean useKubeconfig,
-		Path stateDir, List<String> serviceArguments) {
+public record LocalStackOptions(int ingestPort, int ingestManagementPort, int workerPort, int receiverPort, int apiPort,
+		boolean useKubeconfig, Path stateDir, List<String> serviceArguments) {
 
 	/**
 	 * Reads {@code --name=value} options.
@@ -36,7 +38,8 @@ public record LocalStackOptions(int ingestPort, int workerPort, int receiverPort
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
 			switch (pair[0]) {
-				case "ingest-port", "worker-port", "receiver-port", "api-port", "cluster", "dir" ->
+				case "ingest-port", "ingest-management-port", "worker-port", "receiver-port", "api-port", "cluster",
+						"dir" ->
 					options.put(pair[0], pair.length > 1 ? pair[1] : "");
 				default -> passOn.add(arg);
 			}
@@ -45,8 +48,10 @@ public record LocalStackOptions(int ingestPort, int workerPort, int receiverPort
 		if (!cluster.equals("sandbox") && !cluster.equals("kubeconfig")) {
 			throw new IllegalArgumentException("--cluster must be 'sandbox' or 'kubeconfig', not '" + cluster + "'");
 		}
-		return new LocalStackOptions(port(options, "ingest-port", 8080), port(options, "worker-port", 8081),
-				port(options, "receiver-port", 9999), port(options, "api-port", 0), cluster.equals("kubeconfig"),
+		int ingestPort = port(options, "ingest-port", 8080);
+		return new LocalStackOptions(ingestPort, port(options, "ingest-management-port", (ingestPort == 0) ? 0 : 8082),
+				port(options, "worker-port", 8081), port(options, "receiver-port", 9999), port(options, "api-port", 0),
+				cluster.equals("kubeconfig"),
 				options.containsKey("dir") ? Path.of(options.get("dir")) : projectRoot().resolve(".tagrelay-local"),
 				List.copyOf(passOn));
 	}

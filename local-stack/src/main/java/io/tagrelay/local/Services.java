@@ -49,6 +49,7 @@ public record Services(String bootstrapServers, int receiverPort, LocalStackOpti
 		List<String> args = common("tagrelay-ingest");
 		args.add("--spring.config.location=" + ownConfiguration(IngestApplication.class));
 		args.add("--server.port=" + this.options.ingestPort());
+		args.add("--management.server.port=" + this.options.ingestManagementPort());
 		args.add("--tagrelay.ingest.tokens=" + LocalStack.TOKEN);
 		args.add("--tagrelay.ingest.info.enabled=true");
 		args.addAll(this.options.serviceArguments());

@@ -28,9 +28,12 @@ public final class BenchService implements AutoCloseable {
 
 	private final int port;
 
-	private BenchService(ChildJvm jvm, int port) {
+	private final int managementPort;
+
+	private BenchService(ChildJvm jvm, int port, int managementPort) {
 		this.jvm = jvm;
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	/**
@@ -38,15 +41,17 @@ public final class BenchService implements AutoCloseable {
 	 * @param name a short name (also the log file's)
 	 * @param jar the runnable jar
 	 * @param jvmFlags flags for the JVM
-	 * @param port the HTTP port it is told to use (actuator included)
+	 * @param port the HTTP port it is told to use
+	 * @param managementPort the actuator's port it is told to use
 	 * @param args Spring Boot arguments
 	 * @param environment extra environment variables
 	 * @param dir its working directory, where the log goes
 	 * @return the running service
 	 */
-	public static BenchService start(String name, Path jar, List<String> jvmFlags, int port, List<String> args,
-			Map<String, String> environment, Path dir) {
-		List<String> all = new ArrayList<>(List.of("--server.port=" + port));
+	public static BenchService start(String name, Path jar, List<String> jvmFlags, int port, int managementPort,
+			List<String> args, Map<String, String> environment, Path dir) {
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=" + port, "--management.server.port=" + managementPort));
 		all.addAll(args);
 		return new BenchService(ChildJvm.jar(name, jar)
 			.jvmOptions(jvmFlags)
@@ -55,7 +60,7 @@ public final class BenchService implements AutoCloseable {
 			.log(dir.resolve(name + ".log"))
 			.directory(dir)
 			.stopGracefully(Duration.ofSeconds(20))
-			.start(), port);
+			.start(), port, managementPort);
 	}
 
 	/**
@@ -65,7 +70,7 @@ public final class BenchService implements AutoCloseable {
 	 * @throws InterruptedException if interrupted
 	 */
 	public Duration awaitReady(Duration timeout) throws InterruptedException {
-		return this.jvm.awaitReady(URI.create(url("/actuator/health/readiness")), timeout);
+		return this.jvm.awaitReady(URI.create(managementUrl("/actuator/health/readiness")), timeout);
 	}
 
 	/**
@@ -106,6 +111,23 @@ public final class BenchService implements AutoCloseable {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * A URL of this service's management port (actuator).
+	 * @param path the path
+	 * @return the URL on the loopback interface
+	 */
+	public String managementUrl(String path) {
+		return "http://127.0.0.1:" + this.managementPort + path;
+	}
+
+	/**
+	 * The actuator's port.
+	 * @return the port
+	 */
+	public int managementPort() {
+		return this.managementPort;
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.tagrelay.ingest.auth;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.tagrelay.ingest.filter.RefusingFilter;
 import io.tagrelay.ingest.problem.FilterProblems;
@@ -15,32 +14,17 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Lets a request through only if it presents one of the ingest tokens, in exactly one
- * {@code Authorization} header; the probes and metrics a load balancer or Prometheus
- * reads stay open. Every token is compared, in constant time, so the answer's timing says
- * nothing about which token came close.
- * <p>
- * The open paths are matched on the raw request URI, character for character: a path that
- * only normalises to an open one ({@code /actuator/health/../info},
- * {@code /actuator/health;x/%2e%2e/info}) is not open, since the container would dispatch
- * it somewhere else.
+ * {@code Authorization} header. Every token is compared, in constant time, so the
+ * answer's timing says nothing about which token came close. The probes and metrics are
+ * not behind it: they are on the management port, whose server has none of these filters.
  */
 class TokenAuthenticationFilter extends RefusingFilter {
-
-	private static final Pattern OPEN_PATHS = Pattern
-		.compile("/actuator/health(/liveness|/readiness)?|/actuator/prometheus");
 
 	private final List<Secret> tokens;
 
 	TokenAuthenticationFilter(List<Secret> tokens, FilterProblems problems) {
 		super(problems);
 		this.tokens = List.copyOf(tokens);
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String uri = request.getRequestURI();
-		String context = request.getContextPath();
-		return uri.startsWith(context) && OPEN_PATHS.matcher(uri.substring(context.length())).matches();
 	}
 
 	@Override

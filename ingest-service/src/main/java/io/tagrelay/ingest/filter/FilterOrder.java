@@ -25,6 +25,12 @@ public enum FilterOrder {
 	REQUEST_HYGIENE,
 
 	/**
+	 * Answers 404 for actuator paths, which the public port never serves, before the
+	 * token check, so that every caller gets the same answer.
+	 */
+	ACTUATOR_PATHS,
+
+	/**
 	 * Refuses a caller without a valid token before the body is read.
 	 */
 	AUTHENTICATION,

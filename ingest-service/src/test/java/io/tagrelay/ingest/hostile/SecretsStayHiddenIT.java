@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 
 import io.tagrelay.ingest.config.IngestProperties;
+import io.tagrelay.ingest.management.Management;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -59,6 +61,9 @@ class SecretsStayHiddenIT {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	IngestProperties properties;
 
@@ -86,11 +91,16 @@ class SecretsStayHiddenIT {
 		assertThat(raw("GET /info HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
 				+ "\r\nAuthorization: Bearer " + SECOND_TOKEN + "\r\nConnection: close\r\n\r\n"))
 			.isEqualTo(401);
-		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness",
+		List<String> actuator = List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness",
 				"/actuator/prometheus", "/actuator/info", "/actuator/env", "/actuator/configprops",
-				"/actuator/env/spring.kafka.properties.sasl.jaas.config", "/info")) {
-			assertThat(get(path, "Bearer " + TOKEN).statusCode()).isIn(200, 404);
+				"/actuator/env/spring.kafka.properties.sasl.jaas.config");
+		for (String path : actuator) {
+			assertThat(get(path, "Bearer " + TOKEN).statusCode()).as("public " + path).isEqualTo(404);
+			HttpResponse<String> management = Management.get(this.managementPort, path);
+			this.answers.add(management.headers().map() + " " + management.body());
+			assertThat(management.statusCode()).as("management " + path).isIn(200, 404);
 		}
+		assertThat(get("/info", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
 
 		for (String secret : secrets()) {
 			assertThat(output.getAll()).as("log output").doesNotContain(secret);
