@@ -41,11 +41,11 @@ public final class OciImages {
 	}
 
 	/**
-	 * Builds the next image.
+	 * Builds the next image (one at a time: umoci rewrites the layout's index).
 	 * @return it, with content no other image has
 	 * @throws IllegalStateException if umoci fails
 	 */
-	public OciImage build() {
+	public synchronized OciImage build() {
 		int number = this.built.incrementAndGet();
 		String name = "image-" + number;
 		String content = "tagrelay test image " + number + " " + UUID.randomUUID() + "\n";
