@@ -38,8 +38,9 @@ final class ArtifactRegistryParser implements SourceParser {
 	}
 
 	private static byte[] decode(Field data) {
+		String text = data.requiredText();
 		try {
-			return Base64.getDecoder().decode(data.requiredText());
+			return Base64.getDecoder().decode(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("message.data is not base64");

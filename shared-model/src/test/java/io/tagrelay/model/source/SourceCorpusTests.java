@@ -64,8 +64,34 @@ class SourceCorpusTests {
 					.sentAs("registry_package"),
 				pushed("distribution/keel-registry_notifications_test.json", "registry.git.erxes.io/foo/bar",
 						"sha256:4afff550708506c5b8b7384ad10d401a02b29ed587cb2730cb02753095b5178d", "1.6.1"),
-				pushed("acr/keel-azure_test.json", "myregistry.azurecr.io/hello-world",
-						"sha256:80f0d5c8786bb9e621a45ece0db56d11cdc624ad20da9fe62e9d25490f331d7d", "v1"));
+				nothing("distribution/distribution-docs-notifications-pull.json",
+						"the registry announced no tagged manifest push"),
+				// a manifest pushed by digest and two blobs
+				nothing("distribution/distribution-docs-notifications-envelope.json",
+						"the registry announced no tagged manifest push"),
+				pushed("acr/azure-docs-push.json", "myregistry.azurecr.io/hello-world",
+						"sha256:80f0d5c8786bb9e621a45ece0db56d11cdc624ad20da9fe62e9d25490f331d7d", "v1"),
+				nothing("acr/azure-docs-delete.json",
+						"Azure Container Registry's action 'delete' is not an image push"),
+				nothing("acr/azure-docs-chart-push.json",
+						"Azure Container Registry's action 'chart_push' is not an image push"),
+				pushed("artifact-registry/google-docs-pubsub-insert.json",
+						"us-east1-docker.pkg.dev/my-project/my-repo/hello-world",
+						"sha256:6ec128e26cd50000000000000000000000000000000000000000000000000000", "1.1"),
+				nothing("artifact-registry/google-docs-pubsub-insert-digest-only.json",
+						"Artifact Registry announced a push by digest, without a tag"),
+				nothing("artifact-registry/google-docs-pubsub-delete.json",
+						"Artifact Registry's action 'DELETE' is not a push"),
+				pushed("ecr/aws-docs-ecr-image-action.json",
+						"123456789012.dkr.ecr.us-west-2.amazonaws.com/my-repository-name",
+						"sha256:7f5b2640fe6fb4f46592dfd3410c4a79dac4f89e4782432e0378abcd12340000", "latest"),
+				pushed("ecr/aws-ia-soci-index-builder-ecr-image-action.json",
+						"123456789012.dkr.ecr.us-east-1.amazonaws.com/repository_name",
+						"sha256:978f5f8049d3d0de30a7fc3892aafdfb323451bf682170d99154230ddefbe91e", "hello-world"),
+				pushed("generic/tagrelay-issue-14.json", "quay.io/acme/web", null, "1.2.3"),
+				pushed("generic/tagrelay-ci-tags-and-digest.json", "registry.example.com:5000/acme/web",
+						"sha256:2b94d3d75692e4b04dde5046ad3246fe01cc8889cb641c3e116f10e41c51e164", "1.2.3", "1.2",
+						"latest"));
 	}
 
 	@ParameterizedTest(name = "{0}")
