@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.tagrelay.testing.registry.DistributionRegistry;
 import io.tagrelay.testing.registry.PushedImage;
@@ -13,6 +14,7 @@ import io.tagrelay.testing.registry.RegistryTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,9 +46,15 @@ class DistributionRegistryIT {
 
 	static String repository;
 
+	/** Why the tests cannot run here, if they cannot. */
+	static Optional<String> unavailable;
+
 	@BeforeAll
 	static void start() throws Exception {
-		RegistryTool.unavailable().ifPresent(Assumptions::abort);
+		unavailable = RegistryTool.unavailable();
+		if (unavailable.isPresent()) {
+			return;
+		}
 		// the registry is told where the ingest will listen before the ingest starts: the
 		// ingest's targets need the registry's host, which is known once it runs
 		int ingestPort = freePort();
@@ -66,6 +74,12 @@ class DistributionRegistryIT {
 				"--tagrelay.ingest.sources.distribution.registry-host=" + registry.host()))
 			.start();
 		stack.sandbox().createDeployment(LocalStack.NAMESPACE, DEPLOYMENT, repository + ":1.0.0");
+	}
+
+	// each test, not the class, so that a skip is counted and shows its reason
+	@BeforeEach
+	void tools() {
+		unavailable.ifPresent(Assumptions::abort);
 	}
 
 	@AfterAll

@@ -11,7 +11,7 @@ import java.util.List;
 import io.tagrelay.testing.webhook.Delivery;
 import io.tagrelay.testing.webhook.WebhookReceiver;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,8 +32,9 @@ class DistributionRegistryTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@BeforeAll
-	static void tools() {
+	// each test, not the class, so that a skip is counted and shows its reason
+	@BeforeEach
+	void tools() {
 		RegistryTool.unavailable().ifPresent(Assumptions::abort);
 	}
 
