@@ -6,6 +6,7 @@ import java.util.List;
 import io.tagrelay.ingest.filter.RefusingFilter;
 import io.tagrelay.ingest.problem.FilterProblems;
 import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.ingest.source.WebhookPath;
 import io.tagrelay.model.Secret;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,31 +16,34 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Lets a request through only if it presents one of the ingest tokens, in exactly one
  * {@code Authorization} header. Every token is compared, in constant time, so the
- * answer's timing says nothing about which token came close. The probes and metrics are
- * not behind it: they are on the management port, whose server has none of these filters.
+ * answer's timing says nothing about which token came close. The webhooks whose source
+ * has a proof of its own ({@link SourceProofs}) are checked by
+ * {@link SourceAuthenticationFilter} instead ({@link WebhookPath}). The probes and metrics
+ * are not behind it: they are on the management port, whose server has none of these
+ * filters.
  */
 class TokenAuthenticationFilter extends RefusingFilter {
 
-	private final List<Secret> tokens;
+	private final Tokens tokens;
 
-	TokenAuthenticationFilter(List<Secret> tokens, FilterProblems problems) {
+	private final SourceProofs sources;
+
+	TokenAuthenticationFilter(List<Secret> tokens, SourceProofs sources, FilterProblems problems) {
 		super(problems);
-		this.tokens = List.copyOf(tokens);
+		this.tokens = new Tokens(tokens);
+		this.sources = sources;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.sources.proofFor(WebhookPath.of(request)) != null;
 	}
 
 	@Override
 	protected ErrorResponseException refusal(HttpServletRequest request) {
 		List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
-		boolean known = authorizations.size() == 1 && isKnown(PresentedToken.from(authorizations.get(0)));
+		boolean known = authorizations.size() == 1 && this.tokens.match(PresentedToken.from(authorizations.get(0)));
 		return known ? null : Problems.unauthorized();
-	}
-
-	private boolean isKnown(String presented) {
-		boolean known = false;
-		for (Secret token : this.tokens) {
-			known |= token.matches(presented);
-		}
-		return known;
 	}
 
 }
