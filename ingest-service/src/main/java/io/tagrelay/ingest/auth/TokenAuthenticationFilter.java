@@ -18,9 +18,9 @@ import org.springframework.web.ErrorResponseException;
  * {@code Authorization} header. Every token is compared, in constant time, so the
  * answer's timing says nothing about which token came close. The webhooks whose source
  * has a proof of its own ({@link SourceProofs}) are checked by
- * {@link SourceAuthenticationFilter} instead ({@link WebhookPath}). The probes and metrics
- * are not behind it: they are on the management port, whose server has none of these
- * filters.
+ * {@link SourceAuthenticationFilter} instead ({@link WebhookPath}). The probes and
+ * metrics are not behind it: they are on the management port, whose server has none of
+ * these filters.
  */
 class TokenAuthenticationFilter extends RefusingFilter {
 

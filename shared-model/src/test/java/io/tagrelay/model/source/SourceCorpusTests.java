@@ -69,6 +69,8 @@ class SourceCorpusTests {
 				// a manifest pushed by digest and two blobs
 				nothing("distribution/distribution-docs-notifications-envelope.json",
 						"the registry announced no tagged manifest push"),
+				pushed("distribution/debian-docker-registry-push.json", "127.0.0.1:42905/acme/web",
+						"sha256:420d33610f7b117ded3638f73256e113ebd55ea2354750c7d6a27cdc67048352", "1.1.0"),
 				pushed("acr/azure-docs-push.json", "myregistry.azurecr.io/hello-world",
 						"sha256:80f0d5c8786bb9e621a45ece0db56d11cdc624ad20da9fe62e9d25490f331d7d", "v1"),
 				nothing("acr/azure-docs-delete.json",
