@@ -358,3 +358,32 @@ pods anyway, and helm template has no cluster to ask).
 {{- include (print .Template.BasePath "/secret.yaml") . | sha256sum }}
 {{- end }}
 {{- end }}
+
+{{/*
+The registries' webhook settings (ingest.sources) split by where they go: the non-secret
+ones for the ConfigMap (as tagrelay.ingest.sources.<source>.*), the secret ones as
+environment variable names of the chart's Secret, each with its value.
+*/}}
+{{- define "tagrelay.sources.config" -}}
+{{- $config := dict }}
+{{- range $source, $settings := .Values.ingest.sources }}
+{{- $c := dict }}
+{{- range $key, $value := $settings }}
+{{- if not (has $key (list "tokens" "secret")) }}
+{{- $_ := set $c (kebabcase $key) $value }}
+{{- end }}
+{{- end }}
+{{- if $c }}{{ $_ := set $config (kebabcase $source) $c }}{{ end }}
+{{- end }}
+{{- toYaml $config }}
+{{- end }}
+
+{{- define "tagrelay.sources.secrets" -}}
+{{- $secrets := dict }}
+{{- range $source, $settings := .Values.ingest.sources }}
+{{- $prefix := printf "TAGRELAY_INGEST_SOURCES_%s" (upper (replace "-" "" (kebabcase $source) | replace "_" "")) }}
+{{- with $settings.tokens }}{{ $_ := set $secrets (printf "%s_TOKENS" $prefix) (join "," .) }}{{ end }}
+{{- with $settings.secret }}{{ $_ := set $secrets (printf "%s_SECRET" $prefix) . }}{{ end }}
+{{- end }}
+{{- toYaml $secrets }}
+{{- end }}

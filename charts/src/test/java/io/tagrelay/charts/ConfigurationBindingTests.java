@@ -73,6 +73,31 @@ class ConfigurationBindingTests {
 	}
 
 	@Test
+	void theRegistriesSettingsBindInTheIngestAndTheirSecretsStayInTheSecret() {
+		RenderedChart chart = RenderedChart
+			.with(Map.of("ingest.sources.github.secret", "gh-hmac-secret-0123", "ingest.sources.distribution.tokens[0]",
+					"registry-token-0123", "ingest.sources.distribution.registryHost", "registry.example.com",
+					"ingest.sources.ecr.header", "x-relay-key", "ingest.sources.artifactRegistry.audience",
+					"https://relay.example.com", "ingest.sources.artifactRegistry.serviceAccount",
+					"pusher@acme.iam.gserviceaccount.com", "ingest.sources.dockerhub.enabled", false));
+
+		Map<String, Object> settings = relayKeys(chart.configProperties("ingest.yaml"));
+		assertThat(settings).containsEntry("tagrelay.ingest.sources.distribution.registry-host", "registry.example.com")
+			.containsEntry("tagrelay.ingest.sources.ecr.header", "x-relay-key")
+			.containsEntry("tagrelay.ingest.sources.artifact-registry.service-account",
+					"pusher@acme.iam.gserviceaccount.com")
+			.containsEntry("tagrelay.ingest.sources.dockerhub.enabled", "false");
+		assertThat(INGEST.unboundProperties(settings)).isEmpty();
+		Map<String, Object> variables = relayVariables(chart.ingest());
+		assertThat(variables).containsKeys("TAGRELAY_INGEST_SOURCES_GITHUB_SECRET",
+				"TAGRELAY_INGEST_SOURCES_DISTRIBUTION_TOKENS");
+		assertThat(INGEST.unbound(variables)).isEmpty();
+		assertThat(chart.configMap().toString()).doesNotContain("gh-hmac-secret-0123")
+			.doesNotContain("registry-token-0123");
+		assertThat(chart.ingest().toString()).doesNotContain("gh-hmac-secret-0123");
+	}
+
+	@Test
 	void catchesAMisspeltVariable() {
 		RenderedChart chart = RenderedChart
 			.with(Map.of("ingest.extraEnv[0].name", "TAGRELAY_INGEST_TOKEN", "ingest.extraEnv[0].value", "x"));
