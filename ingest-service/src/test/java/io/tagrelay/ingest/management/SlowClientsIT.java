@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request a byte now and then, never finishing it. The liveness probe, on the management
  * port, answers within the kubelet's default one-second timeout, never failing the
  * chart's {@code failureThreshold} (3) times in a row, so the kubelet restarts nothing.
- * It has a context of its own, closed after it, so that no other test shares a server
- * that held 2,000 connections.
  */
 @IngestTest
-@TestPropertySource(properties = "tagrelay.ingest.max-waiters=999")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SlowClientsIT {
 
 	static final int FAILURE_THRESHOLD = 3;
