@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagrelay.ingest.EnqueuedEvents;
+import io.tagrelay.ingest.GithubSignatures;
 import io.tagrelay.ingest.IngestTest;
 import io.tagrelay.ingest.PubSubTokens;
 import io.tagrelay.model.event.EventCodec;
@@ -493,15 +490,8 @@ class RegistryWebhooksTests {
 	}
 
 	private static Request signed(Request request, String body, String secret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			String signature = HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-			return request.header("X-Hub-Signature-256", "sha256=" + signature);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return request.header("X-Hub-Signature-256",
+				GithubSignatures.of(body.getBytes(StandardCharsets.UTF_8), secret));
 	}
 
 	private RegistryPush enqueued(Request request) {
