@@ -373,7 +373,9 @@ class RegistryWebhooksTests {
 			}
 
 			assertThat(fetched).isPositive();
-			assertThat(PubSubTokens.fetches()).isEqualTo(fetched);
+			// at most one refresh, should the cache be about to expire (it keeps keys 5
+			// minutes)
+			assertThat(PubSubTokens.fetches()).isBetween(fetched, fetched + 1);
 		}
 
 		@Test
