@@ -19,8 +19,7 @@ final class HarborParser implements SourceParser {
 		Field root = Field.root(body);
 		String type = root.get("type").requiredText();
 		boolean cloudEvent = !root.get("specversion").isAbsent();
-		String pushType = cloudEvent ? "harbor.artifact.pushed" : "PUSH_ARTIFACT";
-		if (!type.equals(pushType) && !(!cloudEvent && type.equals("pushImage"))) {
+		if (!isPush(type, cloudEvent)) {
 			return new Announcement.Nothing("Harbor's event '" + Printable.of(type) + "' is not an artifact push");
 		}
 		Field event = root.get(cloudEvent ? "data" : "event_data");
@@ -35,6 +34,11 @@ final class HarborParser implements SourceParser {
 			}
 		}
 		return pushes.announcement("Harbor pushed an artifact without a tag");
+	}
+
+	private static boolean isPush(String type, boolean cloudEvent) {
+		return cloudEvent ? type.equals("harbor.artifact.pushed")
+				: type.equals("PUSH_ARTIFACT") || type.equals("pushImage");
 	}
 
 	private static String repository(Field resourceUrl, String path) {
