@@ -1,6 +1,8 @@
 package io.tagrelay.ingest.problem;
 
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tagrelay.model.InvalidInputException;
 import org.apache.commons.logging.Log;
@@ -14,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -22,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * MVC's own (404, 405, 415, unreadable bodies, through
  * {@link ResponseEntityExceptionHandler}), the {@link Problems} the ingest throws, and
  * invalid input from the model. Every problem names its {@code type}, {@code about:blank}
- * unless a more specific one is set.
+ * unless a more specific one is set, and its {@code instance}, the request's path, except
+ * for a token in it (Docker Hub's webhook), which is never echoed.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -31,6 +35,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	private static final Log log = LogFactory.getLog(ProblemAdvice.class);
+
+	private static final Pattern PATH_TOKEN = Pattern.compile("/webhooks/dockerhub/");
 
 	@ExceptionHandler
 	ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
@@ -51,10 +57,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType() == null) {
-			problem.setType(ABOUT_BLANK);
+		if (body instanceof ProblemDetail problem) {
+			if (problem.getType() == null) {
+				problem.setType(ABOUT_BLANK);
+			}
+			if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+				problem.setInstance(instance(servlet.getRequest().getRequestURI()));
+			}
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/**
+	 * The {@code instance} of a request's problem.
+	 * @param uri the raw request URI
+	 * @return the path, with whatever follows {@code /webhooks/dockerhub/} redacted
+	 */
+	static URI instance(String uri) {
+		Matcher token = PATH_TOKEN.matcher(uri);
+		try {
+			return URI.create(token.find() ? uri.substring(0, token.end()) + "redacted" : uri);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@Override

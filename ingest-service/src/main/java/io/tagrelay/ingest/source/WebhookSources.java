@@ -32,7 +32,12 @@ public class WebhookSources {
 
 	private final boolean proxyAuthenticates;
 
-	WebhookSources(SourcesProperties properties, IngestProperties ingest) {
+	/**
+	 * The sources' switches.
+	 * @param properties the sources' settings
+	 * @param ingest the ingest's settings
+	 */
+	public WebhookSources(SourcesProperties properties, IngestProperties ingest) {
 		this.properties = properties;
 		this.proxyAuthenticates = ingest.auth().disabled();
 	}

@@ -68,7 +68,7 @@ class HostileRequestsTests {
 	@Order(1)
 	Stream<DynamicTest> refusesEveryHostileRequestWithAProblemAndKeepsServing() {
 		List<HostileCorpus.Case> corpus = HostileCorpus.load();
-		assertThat(corpus).hasSizeGreaterThan(150);
+		assertThat(corpus).hasSizeGreaterThan(650);
 		return corpus.stream()
 			.map((hostile) -> DynamicTest.dynamicTest(hostile.name(), hostile.file().toUri(), () -> refuses(hostile)));
 	}

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import io.tagrelay.ingest.GithubSignatures;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.management.Management;
+import io.tagrelay.ingest.source.SourcesProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,11 +28,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run of the ingest that uses its secrets (two ingest tokens, a Kafka SASL password in
- * the client configuration) in accepted and in refused requests, some of them malformed
- * enough that Tomcat refuses them itself: no secret, nor the basic-auth encoding of one,
- * appears in the log output from start-up on, in any actuator answer, in any problem
- * body, or in the configuration record's {@code toString}.
+ * A run of the ingest that uses its secrets (two ingest tokens, Harbor's own token,
+ * GitHub's webhook secret, a Kafka SASL password in the client configuration) in accepted
+ * and in refused requests, a token in Docker Hub's path among them, some of them
+ * malformed enough that Tomcat refuses them itself: no secret, nor the basic-auth
+ * encoding of one, appears in the log output from start-up on, in any actuator answer, in
+ * any problem body, or in the configuration record's {@code toString}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"tagrelay.ingest.info.enabled=true", "tagrelay.kafka.partitions=1",
 				"tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].namespace=demo",
 				"tagrelay.targets[0].deployment=web",
+				"tagrelay.ingest.sources.harbor.tokens=" + SecretsStayHiddenIT.HARBOR_TOKEN,
+				"tagrelay.ingest.sources.github.secret=" + SecretsStayHiddenIT.GITHUB_SECRET,
 				"spring.kafka.properties.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule "
 						+ "required username=\"relay\" password=\"" + SecretsStayHiddenIT.KAFKA_PASSWORD + "\";",
 				// the client configuration dumps, which would show the SASL settings
@@ -54,7 +59,13 @@ class SecretsStayHiddenIT {
 
 	static final String KAFKA_PASSWORD = "kafka-pw-93c7e1aa5f";
 
+	static final String HARBOR_TOKEN = "tokHarbor5a2c9e17b4";
+
+	static final String GITHUB_SECRET = "ghSecret7d3f0b92a6";
+
 	static final String PUSH = "{\"docker_url\":\"quay.io/acme/web\",\"updated_tags\":[\"1.2.0\"]}";
+
+	static final String DOCKERHUB_PUSH = "{\"push_data\":{\"tag\":\"1.2.0\"},\"repository\":{\"repo_name\":\"acme/other\"}}";
 
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -67,6 +78,9 @@ class SecretsStayHiddenIT {
 	@Autowired
 	IngestProperties properties;
 
+	@Autowired
+	SourcesProperties sources;
+
 	final List<String> answers = new ArrayList<>();
 
 	@Test
@@ -76,6 +90,23 @@ class SecretsStayHiddenIT {
 		assertThat(post("/webhook", "Bearer " + TOKEN + "x", PUSH).statusCode()).isEqualTo(401);
 		assertThat(post("/webhook", basic(TOKEN, "nope"), PUSH).statusCode()).isEqualTo(401);
 		assertThat(post("/webhook", "Token " + TOKEN, PUSH).statusCode()).isEqualTo(401);
+		assertThat(post("/webhooks/dockerhub/" + TOKEN, null, DOCKERHUB_PUSH).statusCode()).isEqualTo(403);
+		assertThat(post("/webhooks/dockerhub/" + TOKEN + "x", null, DOCKERHUB_PUSH).statusCode()).isEqualTo(401);
+		assertThat(post("/webhooks/dockerhub/" + TOKEN, null, TOKEN).statusCode()).isEqualTo(400);
+		assertThat(post("/webhooks/harbor", HARBOR_TOKEN, TOKEN).statusCode()).isEqualTo(400);
+		assertThat(post("/webhooks/harbor", "Bearer " + HARBOR_TOKEN + "x", TOKEN).statusCode()).isEqualTo(401);
+		assertThat(send(request("/webhooks/github", "Bearer " + TOKEN).header("Content-Type", "application/json")
+			.header("X-GitHub-Event", "package")
+			.header("X-Hub-Signature-256",
+					GithubSignatures.of(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), GITHUB_SECRET))
+			.POST(HttpRequest.BodyPublishers.ofString(GITHUB_SECRET))
+			.build()).statusCode()).isEqualTo(400);
+		assertThat(send(request("/webhooks/github", "Bearer " + TOKEN).header("Content-Type", "application/json")
+			.header("X-GitHub-Event", "package")
+			.header("X-Hub-Signature-256",
+					GithubSignatures.of(PUSH.getBytes(StandardCharsets.UTF_8), GITHUB_SECRET + "x"))
+			.POST(HttpRequest.BodyPublishers.ofString(PUSH))
+			.build()).statusCode()).isEqualTo(401);
 		// a client that sends its token as the body: the parser's message must not quote
 		// it
 		assertThat(post("/webhook", "Bearer " + TOKEN, TOKEN).statusCode()).isEqualTo(400);
@@ -106,6 +137,7 @@ class SecretsStayHiddenIT {
 			assertThat(output.getAll()).as("log output").doesNotContain(secret);
 			assertThat(this.answers).as("answers, problem bodies included").noneMatch((body) -> body.contains(secret));
 			assertThat(this.properties.toString()).doesNotContain(secret);
+			assertThat(this.sources.toString()).doesNotContain(secret);
 		}
 		assertThat(output.getAll()).as("the run logged, so the check above means something")
 			.contains("Enqueued RegistryPush")
@@ -113,7 +145,8 @@ class SecretsStayHiddenIT {
 	}
 
 	private static List<String> secrets() {
-		List<String> secrets = new ArrayList<>(List.of(TOKEN, SECOND_TOKEN, KAFKA_PASSWORD));
+		List<String> secrets = new ArrayList<>(
+				List.of(TOKEN, SECOND_TOKEN, KAFKA_PASSWORD, HARBOR_TOKEN, GITHUB_SECRET));
 		secrets.add(Base64.getEncoder().encodeToString(("relay:" + SECOND_TOKEN).getBytes(StandardCharsets.UTF_8)));
 		secrets.add(Base64.getEncoder().encodeToString((TOKEN + ":nope").getBytes(StandardCharsets.UTF_8)));
 		return secrets;
@@ -130,9 +163,9 @@ class SecretsStayHiddenIT {
 	}
 
 	private HttpRequest.Builder request(String path, String authorization) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", authorization);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10));
+		return (authorization != null) ? request.header("Authorization", authorization) : request;
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -7,6 +7,8 @@ import io.tagrelay.ingest.IngestTest;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
+import io.tagrelay.model.target.Target;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.kafka.TopicWriter;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,9 @@ class InfoEndpointTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	Targets targets;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -40,7 +45,8 @@ class InfoEndpointTests {
 				.bodyJson();
 			info.extractingPath("$.targets[*].repository")
 				.asArray()
-				.containsExactly("quay.io/acme/web", "quay.io/acme/api");
+				.containsExactlyElementsOf(this.targets.all().stream().map(Target::repository).toList())
+				.startsWith("quay.io/acme/web", "quay.io/acme/api");
 			info.extractingPath("$.targets[1].containers[?(@.target.container == 'server')].image")
 				.asArray()
 				.containsExactly("quay.io/acme/api:3.1.0");
