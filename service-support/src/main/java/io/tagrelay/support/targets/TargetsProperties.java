@@ -5,7 +5,6 @@ import java.util.List;
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.target.Target;
 import jakarta.validation.Valid;
-import org.semver4j.range.RangeListFactory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -29,18 +28,14 @@ public record TargetsProperties(List<@Valid Target> targets) {
 		}
 	}
 
-	// semver4j reads a range it cannot parse as one that matches nothing, which would
-	// silently turn a typo into "never update"
+	// refused at start-up: a typo read as a range that matches nothing would silently
+	// mean "never update"
 	private static void requireRange(String range, String key) {
-		boolean valid;
 		try {
-			valid = !RangeListFactory.create(range, true).get().isEmpty();
+			TagRange.parse(range, false);
 		}
-		catch (RuntimeException ex) {
-			valid = false;
-		}
-		if (!valid) {
-			throw new InvalidInputException(key + " is not an npm-style semver range: '" + range + "'");
+		catch (InvalidInputException ex) {
+			throw new InvalidInputException(key + ": " + ex.getMessage());
 		}
 	}
 
