@@ -2,6 +2,7 @@ package io.tagrelay.support.targets;
 
 import java.util.List;
 
+import io.tagrelay.model.target.RegistryPolicy.Verification;
 import io.tagrelay.model.target.RolloutPolicy;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.model.target.Targets;
@@ -42,6 +43,40 @@ class TargetsConfigurationTests {
 				assertThat(all.get(0).rollout().maxAttempts()).isEqualTo(4);
 				assertThat(context.getBean(Targets.class).find("default", "web", "any")).isPresent();
 			});
+	}
+
+	@Test
+	void bindsTheRegistryVerificationAndDigestPinning() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].registry.verify=required", "tagrelay.targets[0].pin-digest=true",
+					"tagrelay.targets[1].repository=quay.io/acme/api", "tagrelay.targets[1].deployment=api")
+			.run((context) -> {
+				List<Target> all = context.getBean(Targets.class).all();
+				assertThat(all.get(0).registry().verify()).isEqualTo(Verification.REQUIRED);
+				assertThat(all.get(0).pinDigest()).isTrue();
+				assertThat(all.get(1).registry().verify()).isEqualTo(Verification.BEST_EFFORT);
+				assertThat(all.get(1).pinDigest()).isFalse();
+			});
+	}
+
+	@Test
+	void refusesAnUnknownVerificationNamingTheKey() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].registry.verify=sometimes")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.targets[0].registry.verify"));
+	}
+
+	@Test
+	void refusesDigestPinningWithoutAskingTheRegistryNamingTheKeys() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].registry.verify=off", "tagrelay.targets[0].pin-digest=true")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.targets[0]")
+				.hasStackTraceContaining("pin-digest needs the registry's digest: registry.verify must be"));
 	}
 
 	@Test

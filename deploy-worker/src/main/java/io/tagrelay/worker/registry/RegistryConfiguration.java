@@ -1,0 +1,34 @@
+package io.tagrelay.worker.registry;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The registry client and the tag verifier, from {@code tagrelay.registries*} and
+ * {@code tagrelay.registry.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ RegistriesProperties.class, RegistryClientProperties.class })
+class RegistryConfiguration {
+
+	@Bean
+	RegistryHosts registryHosts(RegistriesProperties registries) {
+		return new RegistryHosts(registries);
+	}
+
+	@Bean(destroyMethod = "close")
+	RegistryClient registryClient(RegistryHosts hosts, RegistryClientProperties properties, Clock clock) {
+		return new RegistryClient(hosts, properties, clock);
+	}
+
+	@Bean
+	TagVerifier tagVerifier(RegistryClient client, MeterRegistry metrics) {
+		return new TagVerifier(client, metrics);
+	}
+
+}
