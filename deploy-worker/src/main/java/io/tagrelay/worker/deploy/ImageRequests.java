@@ -63,7 +63,8 @@ class ImageRequests {
 		catch (IllegalArgumentException ex) {
 			return Choice.skip(ex.getMessage());
 		}
-		return wanted.equals(running) ? Choice.skip("container already runs " + running) : Choice.apply(wanted);
+		Choice choice = Choice.apply(wanted);
+		return choice.runs(running) ? Choice.skip("container already runs " + running) : choice;
 	}
 
 }

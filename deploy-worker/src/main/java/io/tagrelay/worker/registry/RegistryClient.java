@@ -3,9 +3,11 @@ package io.tagrelay.worker.registry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -139,7 +141,7 @@ public class RegistryClient implements AutoCloseable {
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof TransientFailure failure) {
 				throw new RegistryUnavailableException(
-						failure.getMessage() + " (after " + this.properties.retry().maxAttempts() + " attempts)");
+						failure.getMessage() + " (after " + this.properties.retry().maxAttempts() + " attempts)", true);
 			}
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
@@ -242,7 +244,7 @@ public class RegistryClient implements AutoCloseable {
 		if (response.statusCode() == 401 || response.statusCode() == 403) {
 			throw new RegistryUnavailableException("the token endpoint of " + access.host() + " refused "
 					+ (basic.isPresent() ? "the configured credentials" : "anonymous access") + " ("
-					+ response.statusCode() + ")");
+					+ response.statusCode() + ")", false);
 		}
 		if (response.statusCode() != 200) {
 			throw unexpected(access, response.statusCode(), response);
@@ -260,12 +262,12 @@ public class RegistryClient implements AutoCloseable {
 			uri = URI.create(realm);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RegistryUnavailableException(access.host() + " names an invalid token endpoint");
+			throw new RegistryUnavailableException(access.host() + " names an invalid token endpoint", false);
 		}
 		boolean https = "https".equalsIgnoreCase(uri.getScheme());
 		boolean http = "http".equalsIgnoreCase(uri.getScheme()) && access.base().getScheme().equals("http");
 		if (!(https || http) || uri.getHost() == null) {
-			throw new RegistryUnavailableException(access.host() + " names a token endpoint that is not HTTPS");
+			throw new RegistryUnavailableException(access.host() + " names a token endpoint that is not HTTPS", false);
 		}
 		return uri;
 	}
@@ -279,12 +281,16 @@ public class RegistryClient implements AutoCloseable {
 			response = this.http.send(request.build(), body);
 		}
 		catch (IOException ex) {
+			if (isUnresolved(ex)) {
+				// the resolver answered: asking again at once would not change its answer
+				throw new RegistryUnavailableException("the host of " + access.host() + " is not known (DNS)", true);
+			}
 			throw new TransientFailure("no answer from " + access.host() + " (" + ex.getClass().getSimpleName() + ")",
 					null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new RegistryUnavailableException("interrupted while asking " + access.host());
+			throw new RegistryUnavailableException("interrupted while asking " + access.host(), true);
 		}
 		int status = response.statusCode();
 		if (status == 408 || status == 429 || status >= 500) {
@@ -294,15 +300,24 @@ public class RegistryClient implements AutoCloseable {
 		return response;
 	}
 
+	private static boolean isUnresolved(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static RegistryUnavailableException denied(Access access, int status) {
 		String who = (access.credentials() instanceof Credentials.Anonymous) ? "anonymous access"
 				: "the configured credentials";
-		return new RegistryUnavailableException(access.host() + " refused " + who + " (" + status + ")");
+		return new RegistryUnavailableException(access.host() + " refused " + who + " (" + status + ")", false);
 	}
 
 	private static RegistryUnavailableException unexpected(Access access, int status, HttpResponse<?> response) {
 		return new RegistryUnavailableException(access.host() + " answered " + status + " to "
-				+ response.request().method() + " " + response.request().uri().getPath());
+				+ response.request().method() + " " + response.request().uri().getPath(), false);
 	}
 
 	private static String encode(String value) {
@@ -343,11 +358,13 @@ public class RegistryClient implements AutoCloseable {
 				json = JSON.readTree(body);
 			}
 			catch (JacksonException ex) {
-				throw new RegistryUnavailableException("the token endpoint of " + access.host() + " answered no JSON");
+				throw new RegistryUnavailableException("the token endpoint of " + access.host() + " answered no JSON",
+						false);
 			}
 			String token = json.path("token").asString(json.path("access_token").asString(""));
 			if (token.isBlank()) {
-				throw new RegistryUnavailableException("the token endpoint of " + access.host() + " sent no token");
+				throw new RegistryUnavailableException("the token endpoint of " + access.host() + " sent no token",
+						false);
 			}
 			long seconds = json.path("expires_in").asLong(0);
 			return new Token(new Secret(token), (seconds > 0) ? Duration.ofSeconds(seconds) : DEFAULT_TOKEN_LIFETIME);

@@ -19,11 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * retried)
  * @param connectTimeout how long connecting may take
  * @param retry the backoff of requests a later attempt may answer
+ * @param outageBudget how long a registry out of reach is waited for, the lookup tried
+ * again at the longest backoff interval, when a target's {@code registry.verify} is
+ * {@code required}, before the tag is refused: an outage of a few minutes delays such a
+ * deployment, it does not fail it
  */
 @ConfigurationProperties("tagrelay.registry")
 @Validated
 public record RegistryClientProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration timeout,
-		@DefaultValue("5s") @DurationMin(millis = 1) Duration connectTimeout, @Valid @DefaultValue Retry retry) {
+		@DefaultValue("5s") @DurationMin(millis = 1) Duration connectTimeout, @Valid @DefaultValue Retry retry,
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration outageBudget) {
 
 	/**
 	 * {@code tagrelay.registry.retry.*}: the exponential backoff of requests that got no

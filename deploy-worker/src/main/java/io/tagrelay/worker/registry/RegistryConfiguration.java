@@ -27,8 +27,8 @@ class RegistryConfiguration {
 	}
 
 	@Bean
-	TagVerifier tagVerifier(RegistryClient client, MeterRegistry metrics) {
-		return new TagVerifier(client, metrics);
+	TagVerifier tagVerifier(RegistryClient client, RegistryClientProperties properties, MeterRegistry metrics) {
+		return new TagVerifier(client, properties, metrics);
 	}
 
 }

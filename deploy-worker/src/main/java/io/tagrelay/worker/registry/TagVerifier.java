@@ -1,5 +1,6 @@
 package io.tagrelay.worker.registry;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,10 @@ import org.apache.commons.logging.LogFactory;
  * the target's {@code registry.verify} says: a tag the registry does not have is never
  * applied; one it cannot confirm (no answer after the retries, credentials refused) is
  * applied with a warning for {@code best-effort} (counted as
- * {@code tagrelay.registry.unverified}), never for {@code required}; {@code off} asks
- * nothing. Every lookup is counted as {@code tagrelay.registry.lookups{result}}.
+ * {@code tagrelay.registry.unverified}), never for {@code required}, which waits for a
+ * registry out of reach until {@code tagrelay.registry.outage-budget} is spent;
+ * {@code off} asks nothing. Every lookup is counted as
+ * {@code tagrelay.registry.lookups{result}}.
  */
 public class TagVerifier {
 
@@ -25,9 +28,15 @@ public class TagVerifier {
 
 	private final MeterRegistry metrics;
 
-	public TagVerifier(RegistryClient client, MeterRegistry metrics) {
+	private final Duration outageBudget;
+
+	private final Duration interval;
+
+	public TagVerifier(RegistryClient client, RegistryClientProperties properties, MeterRegistry metrics) {
 		this.client = client;
 		this.metrics = metrics;
+		this.outageBudget = properties.outageBudget();
+		this.interval = properties.retry().maxInterval();
 	}
 
 	/**
@@ -44,7 +53,7 @@ public class TagVerifier {
 		String what = (image.digest() != null) ? "manifest " + image.digest() : "tag " + image.tag();
 		Optional<String> digest;
 		try {
-			digest = this.client.manifestDigest(image);
+			digest = (verification == Verification.REQUIRED) ? waitingOut(image) : this.client.manifestDigest(image);
 		}
 		catch (RegistryUnavailableException ex) {
 			count("unavailable");
@@ -65,6 +74,39 @@ public class TagVerifier {
 		}
 		count("found");
 		return Verdict.found(digest.get());
+	}
+
+	// a registry out of reach is asked again, at the longest backoff interval, until the
+	// outage budget is spent
+	private Optional<String> waitingOut(ImageReference image) {
+		long start = System.nanoTime();
+		while (true) {
+			try {
+				return this.client.manifestDigest(image);
+			}
+			catch (RegistryUnavailableException ex) {
+				Duration down = Duration.ofNanos(System.nanoTime() - start);
+				if (!ex.outage() || down.compareTo(this.outageBudget) >= 0) {
+					throw ex;
+				}
+				Duration wait = this.outageBudget.minus(down);
+				wait = (wait.compareTo(this.interval) < 0) ? wait : this.interval;
+				logger.warn("Registry " + image.registry() + " out of reach for " + down.toSeconds() + "s ("
+						+ ex.getMessage() + "); asking again in " + wait.toMillis() + "ms, for up to "
+						+ this.outageBudget);
+				sleep(wait);
+			}
+		}
+	}
+
+	private static void sleep(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RegistryUnavailableException("interrupted while waiting for the registry", true);
+		}
 	}
 
 	private void count(String result) {

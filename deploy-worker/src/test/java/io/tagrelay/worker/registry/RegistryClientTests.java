@@ -24,7 +24,8 @@ class RegistryClientTests {
 
 	static final RegistryClientProperties PROPERTIES = new RegistryClientProperties(Duration.ofSeconds(5),
 			Duration.ofSeconds(5), new RegistryClientProperties.Retry(4, Duration.ofMillis(100), 2.0,
-					Duration.ofSeconds(1), Duration.ofSeconds(30)));
+					Duration.ofSeconds(1), Duration.ofSeconds(30)),
+			Duration.ofMillis(1));
 
 	final TestRegistry registry = TestRegistry.start();
 
@@ -179,6 +180,17 @@ class RegistryClientTests {
 		assertThatExceptionOfType(RegistryUnavailableException.class)
 			.isThrownBy(() -> client(hosts).manifestDigest(ImageReference.parse("127.0.0.1:1/acme/web:1.2.0")))
 			.withMessageStartingWith("no answer from 127.0.0.1:1 (ConnectException)");
+	}
+
+	@Test
+	void giveUpAtOnceOnAHostTheResolverDoesNotKnow() {
+		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(null, null));
+
+		assertThatExceptionOfType(RegistryUnavailableException.class)
+			.isThrownBy(() -> client(hosts).manifestDigest(ImageReference.parse("registry.invalid/acme/web:1.2.0")))
+			.withMessage("the host of registry.invalid is not known (DNS)")
+			.satisfies((ex) -> assertThat(ex.outage()).isTrue());
+		assertThat(this.scheduler.delays).isEmpty();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.tagrelay.worker.registry;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,6 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TagVerifierTests {
 
+	// a required lookup waits 100 ms for a registry out of reach, asking every 10 ms (the
+	// client's own retries do not wait: their scheduler runs them at once)
+	static final RegistryClientProperties PROPERTIES = new RegistryClientProperties(Duration.ofSeconds(5),
+			Duration.ofSeconds(5), new RegistryClientProperties.Retry(4, Duration.ofMillis(1), 1.0,
+					Duration.ofMillis(10), Duration.ofMillis(10)),
+			Duration.ofMillis(100));
+
 	final TestRegistry registry = TestRegistry.start();
 
 	final RecordingScheduler scheduler = new RecordingScheduler();
@@ -25,7 +33,7 @@ class TagVerifierTests {
 	final TagVerifier verifier = new TagVerifier(new RegistryClient(
 			new RegistryHosts(new RegistriesProperties(
 					List.of(new Registry(this.registry.host(), null, null, null, null, true)), null)),
-			RegistryClientTests.PROPERTIES, this.scheduler, new MovableClock()), this.metrics);
+			RegistryClientTests.PROPERTIES, this.scheduler, new MovableClock()), PROPERTIES, this.metrics);
 
 	@AfterEach
 	void stop() {
@@ -56,7 +64,8 @@ class TagVerifierTests {
 
 	@Test
 	void appliesAnUnverifiedTagOnlyWhenBestEffortAndCountsIt() {
-		this.registry.fail(503, null, 8);
+		this.registry.push("acme/web", "1.2.0");
+		this.registry.fail(503, null, 1000);
 
 		Verdict required = this.verifier.verify(target(Verification.REQUIRED, false), image("1.2.0"));
 		assertThat(required.applies()).isFalse();
@@ -69,6 +78,26 @@ class TagVerifierTests {
 		assertThat(bestEffort.image(image("1.2.0"), true)).isEqualTo(image("1.2.0"));
 		assertThat(this.metrics.counter("tagrelay.registry.unverified", "registry", this.registry.host()).count())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void waitsOutAShortOutageWhenRequired() {
+		String digest = this.registry.push("acme/web", "1.2.0");
+		this.registry.fail(503, null, 6);
+
+		assertThat(this.verifier.verify(target(Verification.REQUIRED, false), image("1.2.0")))
+			.isEqualTo(new Verdict(true, digest, null));
+		assertThat(this.registry.requests()).hasSize(7);
+	}
+
+	@Test
+	void refusesAtOnceWhenTheRegistryRefusesTheCredentials() {
+		this.registry.requireBasic("relay", "pw").push("acme/web", "1.2.0");
+
+		Verdict verdict = this.verifier.verify(target(Verification.REQUIRED, false), image("1.2.0"));
+		assertThat(verdict.applies()).isFalse();
+		assertThat(verdict.reason()).contains("refused anonymous access (401)");
+		assertThat(this.registry.requests()).hasSize(1);
 	}
 
 	@Test
