@@ -3,6 +3,8 @@ package io.tagrelay.ingest.auth;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.filter.FilterOrder;
 import io.tagrelay.ingest.problem.FilterProblems;
+import io.tagrelay.ingest.source.SourcesProperties;
+import io.tagrelay.ingest.source.WebhookSources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -13,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Registers the token check in front of every endpoint, at its place in the
  * {@link FilterOrder}, unless {@code tagrelay.ingest.auth.disabled} says that a proxy in
- * front does it.
+ * front does it, and the check of the webhooks' own proofs before and after the body is
+ * read.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
@@ -21,9 +24,14 @@ class AuthConfiguration {
 	private static final Log logger = LogFactory.getLog(AuthConfiguration.class);
 
 	@Bean
+	SourceProofs sourceProofs(SourcesProperties sources, IngestProperties properties, WebhookSources switches) {
+		return new SourceProofs(sources, properties, switches);
+	}
+
+	@Bean
 	FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthentication(IngestProperties properties,
-			FilterProblems problems) {
-		TokenAuthenticationFilter filter = new TokenAuthenticationFilter(properties.tokens(), problems);
+			SourceProofs sources, FilterProblems problems) {
+		TokenAuthenticationFilter filter = new TokenAuthenticationFilter(properties.tokens(), sources, problems);
 		FilterRegistrationBean<TokenAuthenticationFilter> registration = FilterOrder.AUTHENTICATION.register(filter);
 		if (properties.auth().disabled()) {
 			logger.warn("tagrelay.ingest.auth.disabled=true: the ingest does not authenticate callers; "
@@ -34,6 +42,21 @@ class AuthConfiguration {
 			logger.info("Ingest authentication on, " + properties.tokens().size() + " token(s) configured");
 		}
 		return registration;
+	}
+
+	/**
+	 * The sources' own proofs, which the ingest checks whether or not a proxy in front
+	 * checks the ingest tokens.
+	 */
+	@Bean
+	FilterRegistrationBean<SourceAuthenticationFilter> sourceAuthentication(SourceProofs sources,
+			FilterProblems problems) {
+		return FilterOrder.SOURCE_AUTHENTICATION.register(new SourceAuthenticationFilter(sources, problems));
+	}
+
+	@Bean
+	FilterRegistrationBean<BodySignatureFilter> bodySignature(SourceProofs sources, FilterProblems problems) {
+		return FilterOrder.BODY_SIGNATURE.register(new BodySignatureFilter(sources, problems));
 	}
 
 }

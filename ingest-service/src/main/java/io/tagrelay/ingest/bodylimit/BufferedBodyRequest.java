@@ -23,6 +23,10 @@ class BufferedBodyRequest extends HttpServletRequestWrapper {
 		this.body = body;
 	}
 
+	byte[] body() {
+		return this.body.clone();
+	}
+
 	@Override
 	public ServletInputStream getInputStream() {
 		ByteArrayInputStream in = new ByteArrayInputStream(this.body);

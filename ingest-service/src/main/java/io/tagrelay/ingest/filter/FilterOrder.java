@@ -25,14 +25,29 @@ public enum FilterOrder {
 	REQUEST_HYGIENE,
 
 	/**
-	 * Refuses a caller without a valid token before the body is read.
+	 * Refuses a caller without a valid ingest token before the body is read, except on
+	 * the webhooks whose source proves itself otherwise.
 	 */
 	AUTHENTICATION,
 
 	/**
-	 * Reads the body, at most up to the limit; only authenticated callers get here.
+	 * Refuses a webhook's caller without its source's proof (its own tokens, a token in
+	 * the path or an API-key header, an OIDC token, the form of a body signature's
+	 * header) before the body is read.
 	 */
-	BODY_SIZE_LIMIT;
+	SOURCE_AUTHENTICATION,
+
+	/**
+	 * Reads the body, at most up to the limit; only authenticated callers, and callers
+	 * whose body a signature must prove, get here.
+	 */
+	BODY_SIZE_LIMIT,
+
+	/**
+	 * Refuses a webhook whose body does not carry its source's signature (GitHub's HMAC),
+	 * on the body read within the limit.
+	 */
+	BODY_SIGNATURE;
 
 	/**
 	 * The filter's place in the servlet chain: near its top, in the order of this list.

@@ -34,11 +34,28 @@ public final class Problems {
 		return of(HttpStatus.BAD_REQUEST, "Bad request", detail);
 	}
 
+	/** The challenge of a 401 that a token answers as the basic-auth password. */
+	public static final String BASIC = "Basic realm=\"tagrelay\", charset=\"UTF-8\"";
+
+	/** The challenge of a 401 that a bearer token answers. */
+	public static final String BEARER = "Bearer realm=\"tagrelay\"";
+
 	public static ErrorResponseException unauthorized() {
-		ErrorResponseException problem = of(HttpStatus.UNAUTHORIZED, "Unauthorized",
-				"present an ingest token as 'Authorization: Bearer <token>' or as the basic-auth password");
-		problem.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tagrelay\", charset=\"UTF-8\"");
-		problem.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tagrelay\"");
+		return unauthorized("present an ingest token as 'Authorization: Bearer <token>' or as the basic-auth password",
+				BASIC, BEARER);
+	}
+
+	/**
+	 * 401 with the {@code WWW-Authenticate} challenges of the proof that is missing.
+	 * @param detail what proof to present, never the secret
+	 * @param challenges the challenges, at least one
+	 * @return the exception to throw
+	 */
+	public static ErrorResponseException unauthorized(String detail, String... challenges) {
+		ErrorResponseException problem = of(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+		for (String challenge : challenges) {
+			problem.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		}
 		return problem;
 	}
 

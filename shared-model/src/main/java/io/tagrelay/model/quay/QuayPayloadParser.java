@@ -8,13 +8,8 @@ import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.image.Tags;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
+import io.tagrelay.model.source.StrictJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses Quay's {@code repo_push} notification. The repository is taken from
@@ -24,19 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class QuayPayloadParser {
 
-	private static final int MAX_DEPTH = 32;
-
-	private final JsonMapper mapper = JsonMapper
-		.builder(JsonFactory.builder()
-			.streamReadConstraints(StreamReadConstraints.builder()
-				.maxNestingDepth(MAX_DEPTH)
-				.maxStringLength(16 * 1024)
-				.maxNumberLength(100)
-				.build())
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.build())
-		.build();
-
 	/**
 	 * Parses a payload.
 	 * @param body the request body
@@ -44,10 +26,16 @@ public final class QuayPayloadParser {
 	 * @throws InvalidInputException saying what is wrong, if it is not a valid push
 	 */
 	public QuayPush parse(byte[] body) {
-		JsonNode root = readTree(body);
-		if (!root.isObject()) {
-			throw new InvalidInputException("payload is not a JSON object");
-		}
+		return parseObject(StrictJson.readObject(body));
+	}
+
+	/**
+	 * Parses a payload already read by {@link StrictJson}.
+	 * @param root the payload's root object
+	 * @return the repository and tags
+	 * @throws InvalidInputException saying what is wrong, if it is not a valid push
+	 */
+	public QuayPush parseObject(JsonNode root) {
 		JsonNode dockerUrl = root.get("docker_url");
 		if (dockerUrl == null || !dockerUrl.isString() || dockerUrl.asString().isBlank()) {
 			throw new InvalidInputException("docker_url is missing or not a string");
@@ -68,27 +56,6 @@ public final class QuayPayloadParser {
 			end--;
 		}
 		return text.substring(start, end);
-	}
-
-	private JsonNode readTree(byte[] body) {
-		if (body == null || body.length == 0) {
-			throw new InvalidInputException("payload is empty");
-		}
-		try {
-			return this.mapper.readTree(body);
-		}
-		catch (JacksonException ex) {
-			// the location only: Jackson's message quotes the offending text, which may
-			// be
-			// anything the caller sent, a token pasted by mistake included
-			throw new InvalidInputException("payload is not valid JSON" + where(ex));
-		}
-	}
-
-	private static String where(JacksonException ex) {
-		TokenStreamLocation location = ex.getLocation();
-		return (location != null && location.getLineNr() > 0)
-				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 	}
 
 	private static List<String> tags(JsonNode updatedTags) {

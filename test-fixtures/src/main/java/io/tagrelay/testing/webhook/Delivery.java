@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +20,26 @@ import tools.jackson.databind.json.JsonMapper;
  * @param signature the {@code webhook-signature} header
  * @param signatureVerified whether the signature verified with the receiver's secret
  * @param body the body as received
+ * @param headers the request headers, by lower-cased name, each with its first value
+ * (registries that cannot sign prove themselves with one, e.g. {@code authorization})
  */
 public record Delivery(Instant receivedAt, String path, String webhookId, String webhookTimestamp, String signature,
-		boolean signatureVerified, byte[] body) {
+		boolean signatureVerified, byte[] body, Map<String, String> headers) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	public Delivery {
+		headers = Map.copyOf(headers);
+	}
+
+	/**
+	 * A request header.
+	 * @param name its name, in any case
+	 * @return its first value, or {@code null} if it was not sent
+	 */
+	public String header(String name) {
+		return this.headers.get(name.toLowerCase(Locale.ROOT));
+	}
 
 	/**
 	 * The body as JSON.

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -177,7 +178,15 @@ public final class WebhookReceiver implements AutoCloseable {
 		String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
 		String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
 		boolean verified = this.verifier != null && this.verifier.verifies(id, timestamp, signature, body);
-		return new Delivery(Instant.now(), path, id, timestamp, signature, verified, body);
+		return new Delivery(Instant.now(), path, id, timestamp, signature, verified, body, headers(exchange));
+	}
+
+	private static Map<String, String> headers(HttpExchange exchange) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+					values.isEmpty() ? "" : values.get(0)));
+		return headers;
 	}
 
 	private void list(HttpExchange exchange) throws IOException {

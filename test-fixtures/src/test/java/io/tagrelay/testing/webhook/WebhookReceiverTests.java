@@ -75,6 +75,22 @@ class WebhookReceiverTests {
 	}
 
 	@Test
+	void keepsTheHeadersOfAnUnsignedWebhookForARegistryThatProvesItselfWithOne() throws Exception {
+		this.http.send(HttpRequest.newBuilder(this.receiver.url("/webhooks/distribution"))
+			.header("Authorization", "Bearer registry-token")
+			.header("Content-Type", "application/vnd.docker.distribution.events.v1+json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"events\":[]}"))
+			.build(), HttpResponse.BodyHandlers.discarding());
+
+		Delivery delivery = this.receiver.received("/webhooks/distribution").get(0);
+		assertThat(delivery.header("authorization")).isEqualTo("Bearer registry-token");
+		assertThat(delivery.header("Content-Type")).isEqualTo("application/vnd.docker.distribution.events.v1+json");
+		assertThat(delivery.header("webhook-signature")).isNull();
+		assertThat(delivery.signatureVerified()).isFalse();
+		assertThat(delivery.json().path("events").isArray()).isTrue();
+	}
+
+	@Test
 	void listsWhatItReceivedAsJson() throws Exception {
 		post("/hooks/tagrelay", "msg_1", signature("msg_1", "1700000000", BODY));
 

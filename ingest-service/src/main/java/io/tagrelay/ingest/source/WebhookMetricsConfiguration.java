@@ -1,4 +1,4 @@
-package io.tagrelay.ingest.webhook;
+package io.tagrelay.ingest.source;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagrelay.ingest.filter.FilterOrder;
@@ -8,15 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the webhook metrics on the webhook paths, at the top of the
+ * Registers the webhook metrics on every webhook path, at the top of the
  * {@link FilterOrder}.
  */
 @Configuration(proxyBeanMethods = false)
-class WebhookConfiguration {
+class WebhookMetricsConfiguration {
 
 	@Bean
 	FilterRegistrationBean<WebhookMetricsFilter> webhookMetrics(MeterRegistry meters) {
-		return FilterOrder.WEBHOOK_METRICS.register(new WebhookMetricsFilter(meters), "/webhook", "/webhooks/quay");
+		return FilterOrder.WEBHOOK_METRICS.register(new WebhookMetricsFilter(meters), "/webhook", "/webhooks/*");
 	}
 
 }

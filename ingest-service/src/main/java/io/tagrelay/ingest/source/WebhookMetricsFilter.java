@@ -1,8 +1,9 @@
-package io.tagrelay.ingest.webhook;
+package io.tagrelay.ingest.source;
 
 import java.io.IOException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagrelay.model.source.Source;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -13,8 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts webhooks received, accepted, and rejected by reason, from the status finally
- * answered, so that rejections by the filters in front (401, 413) count too.
+ * Counts webhooks received, accepted, ignored (authenticated, with nothing to deploy),
+ * and rejected by reason, each tagged with its source ({@code unknown} for a path that is
+ * no webhook's), from the status finally answered, so that rejections by the filters in
+ * front (401, 413) count too.
  */
 class WebhookMetricsFilter extends OncePerRequestFilter {
 
@@ -22,31 +25,43 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 
 	WebhookMetricsFilter(MeterRegistry meters) {
 		this.meters = meters;
+		// every source's series from the start, so that a dashboard shows 0, not nothing
+		for (Source source : Source.values()) {
+			for (String name : new String[] { "received", "accepted", "ignored" }) {
+				meters.counter("tagrelay.ingest.webhooks." + name, "source", source.id());
+			}
+		}
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		this.meters.counter("tagrelay.ingest.webhooks.received").increment();
+		WebhookPath path = WebhookPath.of(request);
+		String source = (path != null) ? path.source().id() : "unknown";
+		this.meters.counter("tagrelay.ingest.webhooks.received", "source", source).increment();
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			if (request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(new Completion(response));
+				request.getAsyncContext().addListener(new Completion(source, response));
 			}
 			else {
-				count(response.getStatus());
+				count(source, response.getStatus());
 			}
 		}
 	}
 
-	private void count(int status) {
+	private void count(String source, int status) {
 		if (status == 202) {
-			this.meters.counter("tagrelay.ingest.webhooks.accepted").increment();
+			this.meters.counter("tagrelay.ingest.webhooks.accepted", "source", source).increment();
+		}
+		else if (status == 200) {
+			this.meters.counter("tagrelay.ingest.webhooks.ignored", "source", source).increment();
 		}
 		else {
-			this.meters.counter("tagrelay.ingest.webhooks.rejected", "reason", reason(status)).increment();
+			this.meters.counter("tagrelay.ingest.webhooks.rejected", "source", source, "reason", reason(status))
+				.increment();
 		}
 	}
 
@@ -55,6 +70,7 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 			case 400 -> "malformed";
 			case 401 -> "unauthorized";
 			case 403 -> "repository_not_configured";
+			case 404 -> "not_found";
 			case 405 -> "method_not_allowed";
 			case 413 -> "too_large";
 			case 415 -> "not_json";
@@ -65,15 +81,18 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 
 	private final class Completion implements AsyncListener {
 
+		private final String source;
+
 		private final HttpServletResponse response;
 
-		private Completion(HttpServletResponse response) {
+		private Completion(String source, HttpServletResponse response) {
+			this.source = source;
 			this.response = response;
 		}
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			count(this.response.getStatus());
+			count(this.source, this.response.getStatus());
 		}
 
 		@Override

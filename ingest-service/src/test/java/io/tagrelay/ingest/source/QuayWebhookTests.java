@@ -1,4 +1,4 @@
-package io.tagrelay.ingest.webhook;
+package io.tagrelay.ingest.source;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IngestTest
-class WebhookEndpointTests {
+class QuayWebhookTests {
 
 	static final String QUAY_PUSH = """
 			{"repository":"acme/web","namespace":"acme","name":"web","docker_url":"quay.io/acme/web",\
@@ -138,7 +138,7 @@ class WebhookEndpointTests {
 	}
 
 	@Test
-	void countsWebhooksReceivedAcceptedAndRejectedByReason() {
+	void countsWebhooksReceivedAcceptedAndRejectedByReasonTaggedWithTheirSource() {
 		double received = count("tagrelay.ingest.webhooks.received");
 		double accepted = count("tagrelay.ingest.webhooks.accepted");
 		double unauthorized = rejected("unauthorized");
@@ -195,11 +195,11 @@ class WebhookEndpointTests {
 	}
 
 	private double count(String name) {
-		return this.meters.counter(name).count();
+		return this.meters.counter(name, "source", "quay").count();
 	}
 
 	private double rejected(String reason) {
-		return this.meters.counter("tagrelay.ingest.webhooks.rejected", "reason", reason).count();
+		return this.meters.counter("tagrelay.ingest.webhooks.rejected", "source", "quay", "reason", reason).count();
 	}
 
 }

@@ -1,0 +1,55 @@
+package io.tagrelay.ingest.auth;
+
+import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.ingest.source.WebhookPath;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A token in {@code Authorization}, as a bearer token or the basic-auth password, and for
+ * the registries that send a configured header verbatim (Harbor's Auth Header, Azure's
+ * and Distribution's custom headers) also the whole header value.
+ */
+final class TokenProof implements Proof {
+
+	private final Tokens tokens;
+
+	private final boolean verbatim;
+
+	private final String whose;
+
+	/**
+	 * A token proof.
+	 * @param tokens the tokens
+	 * @param verbatim whether the whole {@code Authorization} value may be the token
+	 * @param whose whose tokens, for the problem's detail, e.g. {@code "an ingest token"}
+	 */
+	TokenProof(Tokens tokens, boolean verbatim, String whose) {
+		this.tokens = tokens;
+		this.verbatim = verbatim;
+		this.whose = whose;
+	}
+
+	@Override
+	public ErrorResponseException refusal(HttpServletRequest request, WebhookPath path) {
+		String authorization = Proof.single(request, HttpHeaders.AUTHORIZATION);
+		if (authorization != null && match(authorization)) {
+			return null;
+		}
+		return Problems.unauthorized(
+				"present " + this.whose + " as 'Authorization: Bearer <token>'"
+						+ (this.verbatim ? ", as 'Authorization: <token>'" : "") + " or as the basic-auth password",
+				Problems.BASIC, Problems.BEARER);
+	}
+
+	boolean match(String authorization) {
+		boolean known = this.tokens.match(PresentedToken.from(authorization));
+		// evaluated whatever the first said, so the timing does not tell which form
+		// matched
+		known |= this.verbatim & this.tokens.match(authorization);
+		return known;
+	}
+
+}

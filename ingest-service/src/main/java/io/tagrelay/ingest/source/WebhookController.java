@@ -1,0 +1,108 @@
+package io.tagrelay.ingest.source;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.tagrelay.ingest.accept.Acceptance;
+import io.tagrelay.ingest.problem.Problems;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.source.Announcement;
+import io.tagrelay.model.source.Pushed;
+import io.tagrelay.model.source.Source;
+import io.tagrelay.model.source.SourceParsers;
+import io.tagrelay.model.target.Targets;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * Every registry's webhook ({@code POST /webhooks/<source>}, Quay's also at updatekate's
+ * {@code POST /webhook}), read by its source's parser: each push to a repository a target
+ * follows is enqueued as a {@link RegistryPush}, answered 202 once Kafka acknowledged all
+ * of them; pushes of other repositories are dropped, and 403 if no target follows any. A
+ * notification with nothing to deploy is answered 200 with the reason, never 4xx, since
+ * registries disable a webhook that fails a few times.
+ */
+@RestController
+class WebhookController {
+
+	private static final Log logger = LogFactory.getLog(WebhookController.class);
+
+	private final WebhookSources sources;
+
+	private final Targets targets;
+
+	private final Acceptance acceptance;
+
+	WebhookController(WebhookSources sources, Targets targets, Acceptance acceptance) {
+		this.sources = sources;
+		this.targets = targets;
+		this.acceptance = acceptance;
+	}
+
+	@PostMapping(path = { "/webhook", "/webhooks/{source}", "/webhooks/dockerhub/{token}" },
+			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
+	DeferredResult<ResponseEntity<?>> receive(HttpServletRequest request, @RequestBody byte[] body) {
+		Source source = source(request);
+		Announcement announcement = SourceParsers.of(source).parse(body, request::getHeader);
+		if (announcement instanceof Announcement.Nothing nothing) {
+			DeferredResult<ResponseEntity<?>> ignored = new DeferredResult<>();
+			ignored.setResult(ResponseEntity.ok(new Ignored(nothing.reason())));
+			return ignored;
+		}
+		return this.acceptance.acceptAll(events(source, ((Announcement.Pushes) announcement).pushes()));
+	}
+
+	private Source source(HttpServletRequest request) {
+		WebhookPath path = WebhookPath.of(request);
+		if (path == null) {
+			throw Problems.notFound("no webhook here: POST /webhooks/<source>, the source one of " + ids());
+		}
+		String whyOff = this.sources.whyOff(path.source());
+		if (whyOff != null) {
+			throw Problems.notFound("the " + path.source().id() + " webhook is off: " + whyOff);
+		}
+		return path.source();
+	}
+
+	private List<RegistryPush> events(Source source, List<Pushed> pushes) {
+		Instant now = Instant.now();
+		List<RegistryPush> events = new ArrayList<>();
+		List<String> unfollowed = new ArrayList<>();
+		for (Pushed pushed : pushes) {
+			String repository = this.sources.repository(source, pushed.repository());
+			if (this.targets.forRepository(repository).isEmpty()) {
+				unfollowed.add(repository);
+			}
+			else {
+				events.add(new RegistryPush(EventIds.next(), repository, pushed.tags(), source.id(), now,
+						pushed.digest()));
+			}
+		}
+		if (events.isEmpty()) {
+			throw Problems.forbidden(
+					(unfollowed.size() == 1) ? "repository " + unfollowed.get(0) + " is not configured as a target"
+							: "no repository of " + unfollowed + " is configured as a target");
+		}
+		if (!unfollowed.isEmpty()) {
+			logger.info("Dropped the pushes of " + unfollowed + " from a " + source.id()
+					+ " notification: no target follows them");
+		}
+		return events;
+	}
+
+	private static List<String> ids() {
+		return Arrays.stream(Source.values()).map(Source::id).toList();
+	}
+
+}
