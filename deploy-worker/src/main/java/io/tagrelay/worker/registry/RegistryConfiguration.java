@@ -3,22 +3,23 @@ package io.tagrelay.worker.registry;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagrelay.support.targets.TargetsProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The registry client and the tag verifier, from {@code tagrelay.registries*} and
- * {@code tagrelay.registry.*}.
+ * The registry client and the tag verifier, from {@code tagrelay.registries*} (bound by
+ * {@code service-support} with the targets) and {@code tagrelay.registry.*}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RegistriesProperties.class, RegistryClientProperties.class })
+@EnableConfigurationProperties(RegistryClientProperties.class)
 class RegistryConfiguration {
 
 	@Bean
-	RegistryHosts registryHosts(RegistriesProperties registries) {
-		return new RegistryHosts(registries);
+	RegistryHosts registryHosts(TargetsProperties properties) {
+		return new RegistryHosts(properties);
 	}
 
 	@Bean(destroyMethod = "close")

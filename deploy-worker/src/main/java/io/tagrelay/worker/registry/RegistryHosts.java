@@ -1,11 +1,18 @@
 package io.tagrelay.worker.registry;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.image.ImageReference;
+import io.tagrelay.support.targets.RegistryAccess;
+import io.tagrelay.support.targets.TargetsProperties;
 
 /**
  * Where and how each registry is reached: its API's base URL and the credentials to sign
@@ -20,24 +27,33 @@ public final class RegistryHosts {
 
 	/**
 	 * Reads the configuration, and every Docker config JSON it names.
-	 * @param properties the registries' configuration
-	 * @throws io.tagrelay.model.InvalidInputException if a Docker config JSON cannot be
-	 * read, naming its key
+	 * @param properties {@code tagrelay.registries[n]} and
+	 * {@code tagrelay.registries-docker-config}
+	 * @throws InvalidInputException if a Docker config JSON cannot be read, or two
+	 * entries name one registry, naming the key
 	 */
-	public RegistryHosts(RegistriesProperties properties) {
-		if (properties.registriesDockerConfig() != null) {
-			DockerConfig.read(properties.registriesDockerConfig(), "tagrelay.registries-docker-config")
+	public RegistryHosts(TargetsProperties properties) {
+		this(properties.registries(), properties.registriesDockerConfig());
+	}
+
+	RegistryHosts(List<RegistryAccess> registries, Path sharedDockerConfig) {
+		if (sharedDockerConfig != null) {
+			DockerConfig.read(sharedDockerConfig, "tagrelay.registries-docker-config")
 				.forEach((host, credentials) -> this.configured.put(host, access(host, credentials, false)));
 		}
-		for (int i = 0; i < properties.registries().size(); i++) {
-			RegistriesProperties.Registry registry = properties.registries().get(i);
+		Set<String> explicit = new HashSet<>();
+		for (int i = 0; i < registries.size(); i++) {
+			RegistryAccess registry = registries.get(i);
+			String key = "tagrelay.registries[" + i + "]";
 			String host = canonical(registry.host());
-			this.configured.put(host,
-					access(host, credentials(registry, "tagrelay.registries[" + i + "]"), registry.insecure()));
+			if (!explicit.add(host)) {
+				throw new InvalidInputException(key + ".host names a registry configured before: " + registry.host());
+			}
+			this.configured.put(host, access(host, credentials(registry, key), registry.insecure()));
 		}
 	}
 
-	private static Credentials credentials(RegistriesProperties.Registry registry, String key) {
+	private static Credentials credentials(RegistryAccess registry, String key) {
 		if (registry.username() != null) {
 			return new Credentials.Basic(registry.username(), registry.password());
 		}

@@ -10,8 +10,8 @@ import java.util.Map;
 
 import io.tagrelay.model.Secret;
 import io.tagrelay.model.image.ImageReference;
+import io.tagrelay.support.targets.RegistryAccess;
 import io.tagrelay.worker.RecordingScheduler;
-import io.tagrelay.worker.registry.RegistriesProperties.Registry;
 import io.tagrelay.worker.registry.TestRegistry.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,8 +142,8 @@ class RegistryClientTests {
 	@Test
 	void sendsAConfiguredTokenAsItIs() {
 		this.registry.requireBasic("unused", "unused").push("acme/web", "1.2.0");
-		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry(this.registry.host(), null, null, new Secret("pat-123"), null, true)), null));
+		RegistryHosts hosts = new RegistryHosts(
+				List.of(new RegistryAccess(this.registry.host(), null, null, new Secret("pat-123"), null, true)), null);
 
 		assertThatExceptionOfType(RegistryUnavailableException.class)
 			.isThrownBy(() -> client(hosts).manifestDigest(image("acme/web:1.2.0")));
@@ -175,7 +175,7 @@ class RegistryClientTests {
 	@Test
 	void givesUpOnARegistryThatDoesNotAnswer() {
 		RegistryHosts hosts = new RegistryHosts(
-				new RegistriesProperties(List.of(new Registry("127.0.0.1:1", null, null, null, null, true)), null));
+				List.of(new RegistryAccess("127.0.0.1:1", null, null, null, null, true)), null);
 
 		assertThatExceptionOfType(RegistryUnavailableException.class)
 			.isThrownBy(() -> client(hosts).manifestDigest(ImageReference.parse("127.0.0.1:1/acme/web:1.2.0")))
@@ -184,7 +184,7 @@ class RegistryClientTests {
 
 	@Test
 	void giveUpAtOnceOnAHostTheResolverDoesNotKnow() {
-		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(null, null));
+		RegistryHosts hosts = new RegistryHosts(List.of(), null);
 
 		assertThatExceptionOfType(RegistryUnavailableException.class)
 			.isThrownBy(() -> client(hosts).manifestDigest(ImageReference.parse("registry.invalid/acme/web:1.2.0")))
@@ -199,8 +199,8 @@ class RegistryClientTests {
 		Path config = dir.resolve(".dockerconfigjson");
 		String auth = Base64.getEncoder().encodeToString("relay:from-secret".getBytes(StandardCharsets.UTF_8));
 		Files.writeString(config, "{\"auths\":{\"" + this.registry.host() + "\":{\"auth\":\"" + auth + "\"}}}");
-		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry(this.registry.host(), null, null, null, config, true)), null));
+		RegistryHosts hosts = new RegistryHosts(
+				List.of(new RegistryAccess(this.registry.host(), null, null, null, config, true)), null);
 
 		assertThat(client(hosts).manifestDigest(image("acme/web:1.2.0"))).contains(digest);
 	}
@@ -210,13 +210,13 @@ class RegistryClientTests {
 	}
 
 	private RegistryHosts anonymous() {
-		return new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry(this.registry.host(), null, null, null, null, true)), null));
+		return new RegistryHosts(List.of(new RegistryAccess(this.registry.host(), null, null, null, null, true)), null);
 	}
 
 	private RegistryHosts basic(String username, String password) {
-		return new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry(this.registry.host(), username, new Secret(password), null, null, true)), null));
+		return new RegistryHosts(
+				List.of(new RegistryAccess(this.registry.host(), username, new Secret(password), null, null, true)),
+				null);
 	}
 
 	private ImageReference image(String pathAndReference) {

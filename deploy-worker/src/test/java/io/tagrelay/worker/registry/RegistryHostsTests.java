@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.tagrelay.model.InvalidInputException;
 import io.tagrelay.model.Secret;
-import io.tagrelay.worker.registry.RegistriesProperties.Registry;
+import io.tagrelay.support.targets.RegistryAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,16 +17,15 @@ class RegistryHostsTests {
 
 	@Test
 	void asksARegistryConfiguredNowhereAnonymouslyOverHttps() {
-		RegistryHosts.Access access = new RegistryHosts(new RegistriesProperties(null, null)).forRegistry("quay.io");
+		RegistryHosts.Access access = new RegistryHosts(List.of(), null).forRegistry("quay.io");
 		assertThat(access.base()).hasToString("https://quay.io");
 		assertThat(access.credentials()).isEqualTo(Credentials.ANONYMOUS);
 	}
 
 	@Test
 	void speaksToDockerHubAtItsApiHostWhateverAliasTheConfigurationUses() {
-		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry("https://index.docker.io/v1/", "relay", new Secret("pw"), null, null, false)),
-				null));
+		RegistryHosts hosts = new RegistryHosts(List
+			.of(new RegistryAccess("https://index.docker.io/v1/", "relay", new Secret("pw"), null, null, false)), null);
 		RegistryHosts.Access access = hosts.forRegistry("docker.io");
 		assertThat(access.base()).hasToString("https://registry-1.docker.io");
 		assertThat(access.credentials()).isInstanceOf(Credentials.Basic.class);
@@ -34,8 +33,8 @@ class RegistryHostsTests {
 
 	@Test
 	void speaksPlainHttpToAnInsecureRegistry() {
-		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry("registry.local:5000", null, null, null, null, true)), null));
+		RegistryHosts hosts = new RegistryHosts(
+				List.of(new RegistryAccess("registry.local:5000", null, null, null, null, true)), null);
 		assertThat(hosts.forRegistry("registry.local:5000").base()).hasToString("http://registry.local:5000");
 	}
 
@@ -48,8 +47,8 @@ class RegistryHostsTests {
 				  "ghcr.io": {"registrytoken": "ghcr-token"},
 				  "quay.io": {"username": "shared", "password": "shared-pw"}}}
 				""");
-		RegistryHosts hosts = new RegistryHosts(new RegistriesProperties(
-				List.of(new Registry("quay.io", "own", new Secret("own-pw"), null, null, false)), config));
+		RegistryHosts hosts = new RegistryHosts(
+				List.of(new RegistryAccess("quay.io", "own", new Secret("own-pw"), null, null, false)), config);
 
 		assertThat(hosts.forRegistry("docker.io").credentials())
 			.isEqualTo(new Credentials.Basic("hub", new Secret("hub-pw")));
@@ -68,32 +67,23 @@ class RegistryHostsTests {
 	@Test
 	void refusesADockerConfigItCannotReadNamingTheKey(@TempDir Path dir) throws Exception {
 		Path missing = dir.resolve("missing.json");
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> new RegistryHosts(new RegistriesProperties(null, missing)))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> new RegistryHosts(List.of(), missing))
 			.withMessageStartingWith("tagrelay.registries-docker-config: cannot read");
 		Path refresh = dir.resolve("refresh.json");
 		Files.writeString(refresh, "{\"auths\":{\"myacr.azurecr.io\":{\"identitytoken\":\"x\"}}}");
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> new RegistryHosts(new RegistriesProperties(
-					List.of(new Registry("myacr.azurecr.io", null, null, null, refresh, false)), null)))
+			.isThrownBy(() -> new RegistryHosts(
+					List.of(new RegistryAccess("myacr.azurecr.io", null, null, null, refresh, false)), null))
 			.withMessageStartingWith("tagrelay.registries[0].docker-config")
 			.withMessageContaining("identitytoken");
 	}
 
 	@Test
-	void refusesTwoWaysOfSigningInToOneRegistryNamingTheKey() {
+	void refusesTwoEntriesForOneRegistryNamingTheKey() {
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> new RegistriesProperties(
-					List.of(new Registry("quay.io", "relay", new Secret("pw"), new Secret("tok"), null, false)), null))
-			.withMessageStartingWith("tagrelay.registries[0] sets more than one of");
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> new RegistriesProperties(
-					List.of(new Registry("quay.io", "relay", null, null, null, false)), null))
-			.withMessage("tagrelay.registries[0].username and tagrelay.registries[0].password must be set together");
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> new RegistriesProperties(List.of(new Registry("quay.io", null, null, null, null, false),
-					new Registry("Quay.io", null, null, null, null, false)), null))
-			.withMessageStartingWith("tagrelay.registries[1].host names a registry configured before");
+			.isThrownBy(() -> new RegistryHosts(List.of(new RegistryAccess("docker.io", null, null, null, null, false),
+					new RegistryAccess("Index.Docker.io", null, null, null, null, false)), null))
+			.withMessage("tagrelay.registries[1].host names a registry configured before: Index.Docker.io");
 	}
 
 }

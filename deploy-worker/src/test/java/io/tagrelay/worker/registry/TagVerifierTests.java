@@ -8,8 +8,8 @@ import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.RegistryPolicy;
 import io.tagrelay.model.target.RegistryPolicy.Verification;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.support.targets.RegistryAccess;
 import io.tagrelay.worker.RecordingScheduler;
-import io.tagrelay.worker.registry.RegistriesProperties.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +31,7 @@ class TagVerifierTests {
 	final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
 	final TagVerifier verifier = new TagVerifier(new RegistryClient(
-			new RegistryHosts(new RegistriesProperties(
-					List.of(new Registry(this.registry.host(), null, null, null, null, true)), null)),
+			new RegistryHosts(List.of(new RegistryAccess(this.registry.host(), null, null, null, null, true)), null),
 			RegistryClientTests.PROPERTIES, this.scheduler, new MovableClock()), PROPERTIES, this.metrics);
 
 	@AfterEach

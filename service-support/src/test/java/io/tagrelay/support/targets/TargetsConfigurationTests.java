@@ -80,6 +80,39 @@ class TargetsConfigurationTests {
 	}
 
 	@Test
+	void bindsTheRegistriesTheWorkerSignsInTo() {
+		this.runner
+			.withPropertyValues("tagrelay.registries[0].host=quay.io", "tagrelay.registries[0].username=relay",
+					"tagrelay.registries[0].password=s3cret", "tagrelay.registries[1].host=registry.local:5000",
+					"tagrelay.registries[1].insecure=true", "tagrelay.registries-docker-config=/etc/pull/config.json")
+			.run((context) -> {
+				TargetsProperties properties = context.getBean(TargetsProperties.class);
+				assertThat(properties.registries()).extracting(RegistryAccess::host)
+					.containsExactly("quay.io", "registry.local:5000");
+				assertThat(properties.registries().get(0).password().matches("s3cret")).isTrue();
+				assertThat(properties.registries().get(1).insecure()).isTrue();
+				assertThat(properties.registriesDockerConfig()).hasToString("/etc/pull/config.json");
+				assertThat(properties.toString()).doesNotContain("s3cret");
+			});
+	}
+
+	@Test
+	void refusesARegistryWithTwoWaysOfSigningInNamingTheKeys() {
+		this.runner
+			.withPropertyValues("tagrelay.registries[0].host=quay.io", "tagrelay.registries[0].username=relay",
+					"tagrelay.registries[0].password=s3cret", "tagrelay.registries[0].token=t0ken")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.registries[0] sets more than one of username/password, token and "
+						+ "docker-config"));
+		this.runner.withPropertyValues("tagrelay.registries[0].host=quay.io", "tagrelay.registries[0].username=relay")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining(
+						"tagrelay.registries[0].username and tagrelay.registries[0].password must be set together"));
+		this.runner.withPropertyValues("tagrelay.registries[0].insecure=true")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("tagrelay.registries[0].host"));
+	}
+
+	@Test
 	void startsWithoutTargets() {
 		this.runner.run((context) -> assertThat(context.getBean(Targets.class).isEmpty()).isTrue());
 	}
