@@ -6,7 +6,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The targets of the worker's system tests: each a Deployment of namespace {@code demo}
- * whose rollout is polled every 10 to 50 ms, up to 200 times.
+ * whose rollout is polled every 10 to 50 ms, up to 200 times, and whose tags are not
+ * looked up in the registry (their repositories are made up) unless the test registers
+ * its own {@code registry.verify}.
  */
 public final class TestTargets {
 
@@ -35,6 +37,7 @@ public final class TestTargets {
 		registry.add(prefix + "rollout.initial-interval", () -> "10ms");
 		registry.add(prefix + "rollout.max-interval", () -> "50ms");
 		registry.add(prefix + "webhook.url", webhook);
+		registry.add(prefix + "registry.verify", () -> "off");
 	}
 
 }

@@ -23,6 +23,20 @@ record Choice(ImageReference image, String reason) {
 	}
 
 	/**
+	 * Whether a container runs what this choice sets: the same image, or the same tag
+	 * pinned to the digest the registry answered for it.
+	 * @param running the container's image
+	 * @return true if nothing would change
+	 */
+	boolean runs(ImageReference running) {
+		if (this.image == null) {
+			return false;
+		}
+		return this.image.equals(running) || (this.image.digest() == null && running.digest() != null
+				&& this.image.equals(running.withTag(running.tag())));
+	}
+
+	/**
 	 * Decides for a container as it is now: the image it runs, and the one it was rolled
 	 * back from.
 	 */

@@ -15,6 +15,8 @@ import io.tagrelay.worker.cluster.HandlingAbandonedException;
 import io.tagrelay.worker.patch.ChangeMark;
 import io.tagrelay.worker.patch.ImageConflictException;
 import io.tagrelay.worker.patch.ImagePatcher;
+import io.tagrelay.worker.registry.TagVerifier;
+import io.tagrelay.worker.registry.Verdict;
 import io.tagrelay.worker.rollout.RolloutResult;
 import io.tagrelay.worker.rollout.RolloutWatcher;
 import io.tagrelay.worker.state.StateReporter;
@@ -25,10 +27,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings one container to the image its decision picks: reads the Deployment, decides,
- * patches with a {@code test} op on the image read (re-reading and deciding again, with
- * the backoff of {@code tagrelay.cluster.retry.*}, when someone changed it in between or
- * the API server answered 409), waits for the rollout, rolls back on failure if the
- * target asks for it, and reports the outcome.
+ * asks the registry whether it has the image ({@link TagVerifier}, as the target's
+ * {@code registry.verify} says; a refused image is a {@code FAILED} outcome and nothing
+ * is patched), pins the digest the registry answered if the target asks for it, patches
+ * with a {@code test} op on the image read (re-reading and deciding again, with the
+ * backoff of {@code tagrelay.cluster.retry.*}, when someone changed it in between or the
+ * API server answered 409), waits for the rollout, rolls back on failure if the target
+ * asks for it, and reports the outcome.
  * <p>
  * The patch marks the Deployment with the event that made the change
  * ({@link ChangeMark}). An event delivered again after the worker died between its patch
@@ -57,9 +62,12 @@ class ContainerUpdater {
 
 	private final ClusterCalls calls;
 
+	private final TagVerifier verifier;
+
 	ContainerUpdater(DeploymentReader reader, ImagePatcher patcher, RolloutWatcher watcher, Outcomes outcomes,
-			StateReporter state, WorkerMetrics metrics, ClusterCalls calls) {
+			StateReporter state, WorkerMetrics metrics, ClusterCalls calls, TagVerifier verifier) {
 		this.reader = reader;
+		this.verifier = verifier;
 		this.patcher = patcher;
 		this.watcher = watcher;
 		this.outcomes = outcomes;
@@ -121,13 +129,19 @@ class ContainerUpdater {
 			if (resumed.isPresent()) {
 				logger.info(request.ref().key() + ": " + request.event().eventId() + " already set " + container.image()
 						+ " before it was delivered again; waiting for the rollout");
-				return awaitRollout(request, resumed.get(), container.reference());
+				return awaitRollout(request, resumed.get(), container.reference(), container.reference().digest());
 			}
 			return this.outcomes.skipped(request, container.image(), choice.reason());
 		}
+		Verdict verdict = request.verdictOn(choice.image())
+			.orElseGet(() -> this.verifier.verify(request.target(), choice.image()));
+		if (!verdict.applies()) {
+			return this.outcomes.failed(request, container.image(), choice.image().toString(), verdict.reason());
+		}
+		ImageReference image = verdict.image(choice.image(), request.target().pinDigest());
 		Deployment patched;
 		try {
-			patched = this.patcher.replaceImage(deployment, container.index(), choice.image().toString(),
+			patched = this.patcher.replaceImage(deployment, container.index(), image.toString(),
 					new ChangeMark(request.event().eventId(), container.name(), container.image()));
 		}
 		catch (ImageConflictException ex) {
@@ -138,11 +152,11 @@ class ContainerUpdater {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			return this.outcomes.failed(request, container.image(), choice.image().toString(),
+			return this.outcomes.failed(request, container.image(), image.toString(),
 					"patch failed: " + ClusterCalls.reason(ex));
 		}
 		this.state.report(request.target(), patched);
-		return awaitRollout(request, container, choice.image());
+		return awaitRollout(request, container, image, verdict.digest());
 	}
 
 	// the container as it was before this event changed it, if the Deployment's mark says
@@ -155,17 +169,19 @@ class ContainerUpdater {
 			.filter((before) -> wouldSet(request, before, container.image()));
 	}
 
+	// the image running may carry the digest a pinning target added to the choice
 	private static boolean wouldSet(UpdateRequest request, ManagedContainer before, String running) {
 		try {
 			Choice again = request.decision().decide(before);
-			return !again.skipped() && again.image().toString().equals(running);
+			return again.runs(ImageReference.parse(running));
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
 	}
 
-	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image) {
+	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image,
+			String digest) {
 		Target target = request.target();
 		// an outage is waited out within the budget: the checks start again once it
 		// answers
@@ -175,15 +191,15 @@ class ContainerUpdater {
 		this.metrics.rollout(result.duration(), result.succeeded());
 		report(target, result.last());
 		if (result.succeeded()) {
-			return this.outcomes.updated(request, container.image(), image);
+			return this.outcomes.updated(request, container.image(), image, digest);
 		}
 		if (!target.rollout().rollbackOnFailure()) {
-			return this.outcomes.failed(request, container.image(), image.toString(), result.reason(), null);
+			return this.outcomes.failed(request, container.image(), image.toString(), result.reason(), null, digest);
 		}
 		String rollback = rollBack(request, container, image.toString());
 		return this.outcomes.failed(request, container.image(), image.toString(),
 				result.reason() + ((rollback == null) ? "; rolled back to " + container.image() : rollback),
-				rollback == null);
+				rollback == null, digest);
 	}
 
 	private void report(Target target, Deployment seen) {

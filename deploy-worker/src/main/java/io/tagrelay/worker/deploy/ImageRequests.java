@@ -46,8 +46,8 @@ class ImageRequests {
 		Optional<Target> target = this.targets.find(request.target().namespace(), request.target().deployment(),
 				container);
 		if (target.isEmpty()) {
-			Target unmanaged = new Target(request.repository(), request.target().namespace(),
-					request.target().deployment(), container, null, null, null);
+			Target unmanaged = Target.of(request.repository(), request.target().namespace(),
+					request.target().deployment(), container);
 			return this.outcomes.failed(new UpdateRequest(request, unmanaged, container, null, startedAt), null,
 					request.image(), "container " + request.target().key() + " is not a configured target");
 		}
@@ -63,7 +63,8 @@ class ImageRequests {
 		catch (IllegalArgumentException ex) {
 			return Choice.skip(ex.getMessage());
 		}
-		return wanted.equals(running) ? Choice.skip("container already runs " + running) : Choice.apply(wanted);
+		Choice choice = Choice.apply(wanted);
+		return choice.runs(running) ? Choice.skip("container already runs " + running) : choice;
 	}
 
 }

@@ -33,12 +33,20 @@ class Outcomes {
 		this.clock = clock;
 	}
 
-	DeploymentOutcome updated(UpdateRequest request, String previous, ImageReference image) {
-		return report(outcome(request, Result.UPDATED, previous, image.toString(), image.tag(), null, null));
+	/**
+	 * An update whose rollout succeeded.
+	 * @param request the update
+	 * @param previous the image before
+	 * @param image the image set
+	 * @param digest the digest the registry answered for it, or {@code null}
+	 * @return the outcome, published
+	 */
+	DeploymentOutcome updated(UpdateRequest request, String previous, ImageReference image, String digest) {
+		return report(outcome(request, Result.UPDATED, previous, image.toString(), image.tag(), null, null, digest));
 	}
 
 	DeploymentOutcome failed(UpdateRequest request, String previous, String image, String reason) {
-		return failed(request, previous, image, reason, null);
+		return failed(request, previous, image, reason, null, null);
 	}
 
 	/**
@@ -49,15 +57,16 @@ class Outcomes {
 	 * @param reason what failed
 	 * @param rolledBack whether {@code previous} was set back, {@code null} if the target
 	 * does not roll back
+	 * @param digest the digest the registry answered for {@code image}, or {@code null}
 	 * @return the outcome, published
 	 */
-	DeploymentOutcome failed(UpdateRequest request, String previous, String image, String reason, Boolean rolledBack) {
-		DeploymentOutcome outcome = outcome(request, Result.FAILED, previous, image, tagOf(image), reason, rolledBack);
-		return report(outcome);
+	DeploymentOutcome failed(UpdateRequest request, String previous, String image, String reason, Boolean rolledBack,
+			String digest) {
+		return report(outcome(request, Result.FAILED, previous, image, tagOf(image), reason, rolledBack, digest));
 	}
 
 	DeploymentOutcome skipped(UpdateRequest request, String current, String reason) {
-		return report(outcome(request, Result.SKIPPED, current, current, tagOf(current), reason, null));
+		return report(outcome(request, Result.SKIPPED, current, current, tagOf(current), reason, null, null));
 	}
 
 	/**
@@ -72,7 +81,7 @@ class Outcomes {
 		}
 		List<DeploymentOutcome> all = requests.stream()
 			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request),
-					null))
+					null, null))
 			.toList();
 		if (all.size() == 1) {
 			logger.info(line(all.get(0)));
@@ -94,10 +103,10 @@ class Outcomes {
 	}
 
 	private DeploymentOutcome outcome(UpdateRequest request, Result result, String previous, String image, String tag,
-			String reason, Boolean rolledBack) {
+			String reason, Boolean rolledBack, String digest) {
 		return new DeploymentOutcome(request.event().eventId(), result, request.ref(), request.target().repository(),
 				previous, image, tag, reason, rolledBack, request.event().receivedAt(), request.startedAt(),
-				this.clock.instant());
+				this.clock.instant(), digest);
 	}
 
 	private static String line(DeploymentOutcome outcome) {

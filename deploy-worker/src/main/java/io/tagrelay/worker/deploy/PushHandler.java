@@ -3,7 +3,9 @@ package io.tagrelay.worker.deploy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -15,6 +17,8 @@ import io.tagrelay.model.target.Target;
 import io.tagrelay.model.target.Targets;
 import io.tagrelay.worker.cluster.ClusterUnavailableException;
 import io.tagrelay.worker.patch.ChangeMark;
+import io.tagrelay.worker.registry.TagVerifier;
+import io.tagrelay.worker.registry.Verdict;
 import io.tagrelay.worker.select.Selection;
 import io.tagrelay.worker.select.TagSelector;
 import io.tagrelay.worker.state.StateReporter;
@@ -39,7 +43,11 @@ import org.springframework.stereotype.Component;
  * and the next best of the other pushes is tried, as one by one would have ended on
  * it;</li>
  * <li>a failure that is not rolled back ends the run there: the container stays on the
- * newest tag, as one by one would have left it.</li>
+ * newest tag, as one by one would have left it;</li>
+ * <li>a tag the registry refuses ({@link TagVerifier}: not there, or not confirmed when
+ * the target requires it) is never applied: the next best tag is tried, and a push whose
+ * newest tag was refused gets a {@code FAILED} outcome saying so (its webhook tells the
+ * receiver nothing was deployed) unless another tag of it is applied.</li>
  * </ul>
  */
 @Component
@@ -61,8 +69,11 @@ class PushHandler {
 
 	private final Clock clock;
 
+	private final TagVerifier verifier;
+
 	PushHandler(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Fanout fanout,
-			Clock clock) {
+			Clock clock, TagVerifier verifier) {
+		this.verifier = verifier;
 		this.targets = targets;
 		this.reader = reader;
 		this.updater = updater;
@@ -118,6 +129,7 @@ class PushHandler {
 	private void apply(List<RegistryPush> pushes, Target target, String container, Deployment first,
 			Instant startedAt) {
 		List<RegistryPush> left = new ArrayList<>(pushes);
+		Refusals refusals = new Refusals();
 		Deployment read = first;
 		while (!left.isEmpty()) {
 			Optional<Deployment> deployment = (read != null) ? Optional.of(read)
@@ -127,23 +139,34 @@ class PushHandler {
 				.flatMap((d) -> ContainerLocator.named(d, target, container));
 			if (managed.isEmpty()) {
 				// gone in between: each push is told why
-				left.forEach((push) -> this.updater.update(request(push, target, container, startedAt)));
+				left.forEach((push) -> this.updater.update(request(push, target, container, startedAt, refusals)));
 				return;
 			}
 			Optional<RegistryPush> resumed = resumed(left, deployment.get(), container);
 			Winner winner = resumed.map((push) -> new Winner(push, null))
-				.or(() -> newest(left, target, managed.get()))
+				.or(() -> newest(left, target, managed.get(), refusals))
 				.orElse(null);
 			if (winner == null) {
-				skipAll(left, target, managed.get(), startedAt);
+				skipAll(left, target, managed.get(), startedAt, refusals);
 				return;
 			}
-			DeploymentOutcome outcome = this.updater.update(request(winner.push(), target, container, startedAt),
-					deployment.get());
+			UpdateRequest request = request(winner.push(), target, container, startedAt, refusals);
+			if (winner.tag() != null) {
+				ImageReference image = managed.get().reference().withTag(winner.tag());
+				Verdict verdict = this.verifier.verify(target, image);
+				if (!verdict.applies()) {
+					// the next best tag, from the same read
+					refusals.put(winner.tag(), verdict.reason());
+					read = deployment.get();
+					continue;
+				}
+				request = request.checked(image, verdict);
+			}
+			DeploymentOutcome outcome = this.updater.update(request, deployment.get());
 			left.remove(winner.push());
 			boolean rolledBack = outcome.result() == Result.FAILED && Boolean.TRUE.equals(outcome.rolledBack());
 			if (resumed.isEmpty() && !rolledBack) {
-				supersede(left, winner, outcome, target, container, managed.get(), startedAt);
+				supersede(left, winner, outcome, target, container, managed.get(), startedAt, refusals);
 				return;
 			}
 		}
@@ -155,9 +178,15 @@ class PushHandler {
 			.flatMap((mark) -> pushes.stream().filter((push) -> mark.madeBy(push.eventId())).findFirst());
 	}
 
-	// the last push carrying the newest tag of the run that the target allows
-	private static Optional<Winner> newest(List<RegistryPush> pushes, Target target, ManagedContainer container) {
-		List<String> allTags = pushes.stream().flatMap((push) -> push.tags().stream()).distinct().toList();
+	// the last push carrying the newest tag of the run that the target allows and the
+	// registry did not refuse
+	private static Optional<Winner> newest(List<RegistryPush> pushes, Target target, ManagedContainer container,
+			Refusals refusals) {
+		List<String> allTags = pushes.stream()
+			.flatMap((push) -> push.tags().stream())
+			.distinct()
+			.filter((tag) -> !refusals.refused(tag))
+			.toList();
 		Selection newest = selector.select(container.reference(), allTags, target.tagPolicy(), container.refusedTag());
 		if (!newest.chosen()) {
 			return Optional.empty();
@@ -168,32 +197,61 @@ class PushHandler {
 			.map((push) -> new Winner(push, newest.tag()));
 	}
 
-	private void skipAll(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt) {
-		this.outcomes.skippedAll(requests(pushes, target, container.name(), startedAt), container.image(),
-				(request) -> choose((RegistryPush) request.event(), target, container).reason());
+	private void skipAll(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt,
+			Refusals refusals) {
+		List<RegistryPush> skipped = failRefused(pushes, target, container, container.image(), startedAt, refusals);
+		this.outcomes.skippedAll(requests(skipped, target, container.name(), startedAt, refusals), container.image(),
+				(request) -> choose((RegistryPush) request.event(), target, container, refusals).reason());
 	}
 
 	private void supersede(List<RegistryPush> pushes, Winner winner, DeploymentOutcome outcome, Target target,
-			String container, ManagedContainer before, Instant startedAt) {
-		if (pushes.isEmpty()) {
+			String container, ManagedContainer before, Instant startedAt, Refusals refusals) {
+		String runs = (outcome.result() == Result.UPDATED) ? outcome.image() : outcome.previousImage();
+		String current = (runs != null) ? runs : before.image();
+		List<RegistryPush> superseded = failRefused(pushes, target, before, current, startedAt, refusals);
+		if (superseded.isEmpty()) {
 			return;
 		}
-		String runs = (outcome.result() == Result.UPDATED) ? outcome.image() : outcome.previousImage();
 		String reason = "superseded by " + winner.push().eventId() + " (tag " + winner.tag()
 				+ "), the newest allowed of " + (pushes.size() + 1) + " pushes handled together";
-		this.outcomes.skippedAll(requests(pushes, target, container, startedAt), (runs != null) ? runs : before.image(),
+		this.outcomes.skippedAll(requests(superseded, target, container, startedAt, refusals), current,
 				(request) -> reason);
 		logger.info(target.namespace() + "/" + target.deployment() + "/" + container + ": " + (pushes.size() + 1)
 				+ " pushes collapsed into " + winner.push().eventId() + " (" + outcome.result() + ")");
 	}
 
+	// a FAILED outcome for each push whose newest allowed tag the registry refused and
+	// that has no other tag to apply; the other pushes are returned
+	private List<RegistryPush> failRefused(List<RegistryPush> pushes, Target target, ManagedContainer container,
+			String current, Instant startedAt, Refusals refusals) {
+		List<RegistryPush> others = new ArrayList<>();
+		for (RegistryPush push : pushes) {
+			Choice choice = choose(push, target, container, Refusals.NONE);
+			String refused = choice.skipped() ? null : refusals.reason(choice.image().tag());
+			if (refused != null && choose(push, target, container, refusals).skipped()) {
+				this.outcomes.failed(request(push, target, container.name(), startedAt, refusals), current,
+						choice.image().toString(), refused);
+			}
+			else {
+				others.add(push);
+			}
+		}
+		return others;
+	}
+
 	private static List<UpdateRequest> requests(List<RegistryPush> pushes, Target target, String container,
-			Instant startedAt) {
-		return pushes.stream().map((push) -> request(push, target, container, startedAt)).toList();
+			Instant startedAt, Refusals refusals) {
+		return pushes.stream().map((push) -> request(push, target, container, startedAt, refusals)).toList();
 	}
 
 	private static UpdateRequest request(RegistryPush push, Target target, String container, Instant startedAt) {
-		return new UpdateRequest(push, target, container, (current) -> choose(push, target, current), startedAt);
+		return request(push, target, container, startedAt, Refusals.NONE);
+	}
+
+	private static UpdateRequest request(RegistryPush push, Target target, String container, Instant startedAt,
+			Refusals refusals) {
+		return new UpdateRequest(push, target, container, (current) -> choose(push, target, current, refusals),
+				startedAt);
 	}
 
 	/**
@@ -206,8 +264,16 @@ class PushHandler {
 	 * @return the decision
 	 */
 	static Choice choose(RegistryPush push, Target target, ManagedContainer container) {
+		return choose(push, target, container, Refusals.NONE);
+	}
+
+	private static Choice choose(RegistryPush push, Target target, ManagedContainer container, Refusals refusals) {
 		ImageReference running = container.reference();
-		Selection selection = selector.select(running, push.tags(), target.tagPolicy(), container.refusedTag());
+		List<String> tags = push.tags().stream().filter((tag) -> !refusals.refused(tag)).toList();
+		if (tags.isEmpty()) {
+			return Choice.skip(refusals.reason(push.tags().get(0)));
+		}
+		Selection selection = selector.select(running, tags, target.tagPolicy(), container.refusedTag());
 		return selection.chosen() ? Choice.apply(running.withTag(selection.tag())) : Choice.skip(selection.reason());
 	}
 
@@ -218,6 +284,29 @@ class PushHandler {
 	 * @param tag the tag, or {@code null} when the push is resumed
 	 */
 	private record Winner(RegistryPush push, String tag) {
+	}
+
+	/**
+	 * The tags of a run the registry refused for one container, and why.
+	 */
+	private static final class Refusals {
+
+		static final Refusals NONE = new Refusals();
+
+		private final Map<String, String> reasons = new LinkedHashMap<>();
+
+		void put(String tag, String reason) {
+			this.reasons.put(tag, reason);
+		}
+
+		boolean refused(String tag) {
+			return this.reasons.containsKey(tag);
+		}
+
+		String reason(String tag) {
+			return this.reasons.get(tag);
+		}
+
 	}
 
 }

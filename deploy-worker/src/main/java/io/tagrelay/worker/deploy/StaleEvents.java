@@ -74,8 +74,8 @@ class StaleEvents {
 		if (event instanceof ImageRequest request) {
 			return List.of(this.targets
 				.find(request.target().namespace(), request.target().deployment(), request.target().container())
-				.orElseGet(() -> new Target(request.repository(), request.target().namespace(),
-						request.target().deployment(), request.target().container(), null, null, null)));
+				.orElseGet(() -> Target.of(request.repository(), request.target().namespace(),
+						request.target().deployment(), request.target().container())));
 		}
 		return this.targets.forRepository(event.repository());
 	}

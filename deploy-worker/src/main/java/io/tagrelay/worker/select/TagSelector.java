@@ -5,35 +5,36 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.TagPolicy;
+import io.tagrelay.support.targets.TagRange;
+import io.tagrelay.support.targets.VersionOrder;
 import org.semver4j.Semver;
-import org.semver4j.range.RangeList;
-import org.semver4j.range.RangeListFactory;
 
 /**
  * Picks the tag a registry push should move a container to: the greatest pushed tag that
  * is a semantic version (a leading {@code v} allowed), greater than the running one and
- * inside the target's policy. Tags that are not versions ({@code latest},
+ * inside the target's policy, all as npm's semver orders versions and reads ranges
+ * ({@link VersionOrder}, {@link TagRange}). Tags that are not versions ({@code latest},
  * {@code sha-abc123}) are ignored, never coerced, and nothing is ever downgraded.
  * <p>
- * A pre-release counts only if the policy includes pre-releases, or if the running tag is
- * itself a pre-release of the same {@code major.minor.patch} (so
+ * A pre-release counts if the range admits it (the policy includes pre-releases, or the
+ * range names a pre-release of the same {@code major.minor.patch}), or if the running tag
+ * is itself a pre-release of the same {@code major.minor.patch} (so
  * {@code 0.0.2-SNAPSHOT → 0.0.2-SNAPSHOT.2}, as updatekate does). A running image pinned
  * by digest is compared on its tag (the digest is dropped on update); one whose tag is
  * missing or not a version is left alone.
  */
 public final class TagSelector {
 
-	/**
-	 * npm's {@code Number.MAX_SAFE_INTEGER}: the largest numeric identifier it compares
-	 * as a number.
-	 */
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
+	/**
+	 * npm's {@code Number.MAX_SAFE_INTEGER}: the largest numeric identifier it compares
+	 * exactly.
+	 */
 	private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
 
 	/**
@@ -68,7 +69,9 @@ public final class TagSelector {
 		if (versions.isEmpty()) {
 			return Selection.skip("no pushed tag is a semantic version");
 		}
-		List<Candidate> newer = versions.stream().filter((c) -> c.version().isGreaterThan(current)).toList();
+		List<Candidate> newer = versions.stream()
+			.filter((c) -> VersionOrder.compare(c.version(), current) > 0)
+			.toList();
 		if (newer.isEmpty()) {
 			return Selection.skip("no pushed tag is newer than the running " + running.tag());
 		}
@@ -77,38 +80,28 @@ public final class TagSelector {
 					+ " is applied");
 		}
 		newer = newer.stream().filter((c) -> !c.tag().equals(refused)).toList();
-		RangeList range = RangeListFactory.create(policy.range(), true);
+		TagRange range = TagRange.parse(policy.range(), policy.includePrereleases());
+		TagRange sameLine = TagRange.parse(policy.range(), true);
 		return newer.stream()
-			.filter((c) -> prereleaseAllowed(c.version(), current, policy))
-			.filter((c) -> range.isSatisfiedBy(c.version()))
-			.max(Comparator.comparing(Candidate::version))
+			.filter((c) -> range.includes(c.version())
+					|| (onRunningLine(c.version(), current) && sameLine.includes(c.version())))
+			.max(Comparator.comparing(Candidate::version, VersionOrder.NPM))
 			.map((c) -> Selection.of(c.tag()))
 			.orElseGet(() -> Selection.skip("no newer tag satisfies the tag policy (range '" + policy.range() + "'"
 					+ (policy.includePrereleases() ? "" : ", pre-releases excluded") + ")"));
 	}
 
-	private static boolean prereleaseAllowed(Semver candidate, Semver current, TagPolicy policy) {
-		if (isRelease(candidate) || policy.includePrereleases()) {
-			return true;
-		}
-		return !isRelease(current) && sameRelease(candidate, current);
-	}
-
-	// not Semver.isStable(), which also calls every 0.x version unstable
-	private static boolean isRelease(Semver version) {
-		return version.getPreRelease().isEmpty();
-	}
-
-	private static boolean sameRelease(Semver a, Semver b) {
-		return a.getMajor() == b.getMajor() && a.getMinor() == b.getMinor() && a.getPatch() == b.getPatch();
+	// a pre-release of the release the running pre-release leads to
+	private static boolean onRunningLine(Semver candidate, Semver current) {
+		return !current.getPreRelease().isEmpty() && candidate.getMajor() == current.getMajor()
+				&& candidate.getMinor() == current.getMinor() && candidate.getPatch() == current.getPatch();
 	}
 
 	/**
 	 * The version a tag names, or {@code null} if it is not one tagrelay can compare: not
 	 * semver, or with a number beyond {@link #MAX_SAFE_INTEGER} in a pre-release
-	 * identifier (npm's semver compares a larger one as text; semver4j reads the digits
-	 * of an identifier as a {@code long} and throws when they do not fit), so such a tag
-	 * is ignored like {@code latest}.
+	 * identifier (npm's semver compares a larger one imprecisely, as a floating-point
+	 * number), so such a tag is ignored like {@code latest}.
 	 */
 	private static Semver comparable(String tag) {
 		Semver version = Semver.parse(tag);
@@ -119,13 +112,7 @@ public final class TagSelector {
 	}
 
 	private static boolean isUnsafeNumber(String identifier) {
-		Matcher digits = DIGITS.matcher(identifier);
-		while (digits.find()) {
-			if (new BigInteger(digits.group()).compareTo(MAX_SAFE_INTEGER) > 0) {
-				return true;
-			}
-		}
-		return false;
+		return DIGITS.matcher(identifier).matches() && new BigInteger(identifier).compareTo(MAX_SAFE_INTEGER) > 0;
 	}
 
 	private record Candidate(String tag, Semver version) {

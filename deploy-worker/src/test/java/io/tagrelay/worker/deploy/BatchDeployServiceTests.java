@@ -53,7 +53,7 @@ class BatchDeployServiceTests {
 		List<DeployEvent> poll = List.of(push("quay.io/acme/b", "2.0.0"), request("quay.io/acme/a:0.9.0"),
 				push("quay.io/acme/a", "1.0.0"), push("quay.io/acme/c", "3.0.0"));
 		List<String> applied = new ArrayList<>();
-		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null) {
+		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null, null) {
 			@Override
 			void apply(List<RegistryPush> pushes) {
 				applied.add(pushes.get(0).repository());

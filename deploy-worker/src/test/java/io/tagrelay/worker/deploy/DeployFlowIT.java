@@ -422,7 +422,7 @@ class DeployFlowIT {
 	}
 
 	private io.tagrelay.model.target.Target raceTarget() {
-		return new io.tagrelay.model.target.Target("quay.io/acme/race", "demo", "race", null, null, null, null);
+		return io.tagrelay.model.target.Target.of("quay.io/acme/race", "demo", "race", null);
 	}
 
 	// someone else's change, made the way kubectl set image would: without a test op

@@ -2,11 +2,6 @@ package io.tagrelay.worker.rollout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.tagrelay.model.target.RolloutPolicy;
 import io.tagrelay.testing.cluster.PodFate;
 import io.tagrelay.testing.cluster.SimulatedCluster;
+import io.tagrelay.worker.RecordingScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,35 +86,6 @@ class RolloutWatcherTests {
 
 	private Deployment read() {
 		return this.client.apps().deployments().inNamespace("demo").withName("web").get();
-	}
-
-	/**
-	 * Runs every scheduled task at once, remembering the delay it asked for.
-	 */
-	static class RecordingScheduler extends ScheduledThreadPoolExecutor {
-
-		final List<Long> delays = new CopyOnWriteArrayList<>();
-
-		RecordingScheduler() {
-			super(1);
-		}
-
-		@Override
-		public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-			if (delay > 0) {
-				this.delays.add(unit.toMillis(delay));
-			}
-			return super.schedule(command, 0, unit);
-		}
-
-		@Override
-		public <V> ScheduledFuture<V> schedule(java.util.concurrent.Callable<V> callable, long delay, TimeUnit unit) {
-			if (delay > 0) {
-				this.delays.add(unit.toMillis(delay));
-			}
-			return super.schedule(callable, 0, unit);
-		}
-
 	}
 
 }

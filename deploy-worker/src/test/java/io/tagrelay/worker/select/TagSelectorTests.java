@@ -27,16 +27,37 @@ class TagSelectorTests {
 	}
 
 	@Test
-	void ignoresAPrereleaseNumberTooLargeToCompareInsteadOfFailing() {
-		// found by TagSelectorFuzzTests: semver4j threw NumberFormatException comparing
-		// it
+	void ignoresAPrereleaseNumberTooLargeToCompareExactly() {
+		// npm's semver compares such a number as a floating-point one
 		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-999999999999999999997", "1.0.0-2"))
 			.isEqualTo(Selection.of("1.0.0-2"));
 		assertThat(select("quay.io/acme/web:1.0.0-999999999999999999997", "1.0.0-2").reason())
 			.isEqualTo("running tag is not semver");
-		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-rc99999999999999999999", "1.0.0-2"))
-			.isEqualTo(Selection.of("1.0.0-2"));
 		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-9007199254740991").chosen()).isTrue();
+	}
+
+	@Test
+	void comparesPrereleaseIdentifiersWithLettersAsTextAsNpmDoes() {
+		// found by TagSelectorFuzzTests while semver4j compared them: it threw
+		// NumberFormatException on the digits of rc99999999999999999999
+		assertThat(select("quay.io/acme/web:1.0.0-1", "1.0.0-rc99999999999999999999", "1.0.0-2"))
+			.isEqualTo(Selection.of("1.0.0-rc99999999999999999999"));
+		assertThat(select("quay.io/acme/web:1.2.3-r100", "1.2.3-r2")).isEqualTo(Selection.of("1.2.3-r2"));
+		assertThat(select("quay.io/acme/web:1.2.3-r2", "1.2.3-r100").chosen()).isFalse();
+	}
+
+	@Test
+	void takesAPrereleaseTheRangeNamesAsNpmDoes() {
+		Selection selection = this.selector.select(ImageReference.parse("quay.io/acme/web:1.2.2"),
+				List.of("1.2.3-beta", "1.3.0-beta"), new TagPolicy(">=1.2.3-alpha", false));
+		assertThat(selection).isEqualTo(Selection.of("1.2.3-beta"));
+	}
+
+	@Test
+	void readsEveryComparatorOfASet() {
+		Selection selection = this.selector.select(ImageReference.parse("quay.io/acme/web:1.2.0"),
+				List.of("1.3.0", "1.2.5"), new TagPolicy("~1.2.1 >=1.2.3", false));
+		assertThat(selection).isEqualTo(Selection.of("1.2.5"));
 	}
 
 	@Test

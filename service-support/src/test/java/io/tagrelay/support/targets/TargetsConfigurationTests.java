@@ -2,6 +2,7 @@ package io.tagrelay.support.targets;
 
 import java.util.List;
 
+import io.tagrelay.model.target.RegistryPolicy.Verification;
 import io.tagrelay.model.target.RolloutPolicy;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.model.target.Targets;
@@ -42,6 +43,73 @@ class TargetsConfigurationTests {
 				assertThat(all.get(0).rollout().maxAttempts()).isEqualTo(4);
 				assertThat(context.getBean(Targets.class).find("default", "web", "any")).isPresent();
 			});
+	}
+
+	@Test
+	void bindsTheRegistryVerificationAndDigestPinning() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].registry.verify=required", "tagrelay.targets[0].pin-digest=true",
+					"tagrelay.targets[1].repository=quay.io/acme/api", "tagrelay.targets[1].deployment=api")
+			.run((context) -> {
+				List<Target> all = context.getBean(Targets.class).all();
+				assertThat(all.get(0).registry().verify()).isEqualTo(Verification.REQUIRED);
+				assertThat(all.get(0).pinDigest()).isTrue();
+				assertThat(all.get(1).registry().verify()).isEqualTo(Verification.BEST_EFFORT);
+				assertThat(all.get(1).pinDigest()).isFalse();
+			});
+	}
+
+	@Test
+	void refusesAnUnknownVerificationNamingTheKey() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].registry.verify=sometimes")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.targets[0].registry.verify"));
+	}
+
+	@Test
+	void refusesDigestPinningWithoutAskingTheRegistryNamingTheKeys() {
+		this.runner
+			.withPropertyValues("tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].deployment=web",
+					"tagrelay.targets[0].registry.verify=off", "tagrelay.targets[0].pin-digest=true")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.targets[0]")
+				.hasStackTraceContaining("pin-digest needs the registry's digest: registry.verify must be"));
+	}
+
+	@Test
+	void bindsTheRegistriesTheWorkerSignsInTo() {
+		this.runner
+			.withPropertyValues("tagrelay.registries[0].host=quay.io", "tagrelay.registries[0].username=relay",
+					"tagrelay.registries[0].password=s3cret", "tagrelay.registries[1].host=registry.local:5000",
+					"tagrelay.registries[1].insecure=true", "tagrelay.registries-docker-config=/etc/pull/config.json")
+			.run((context) -> {
+				TargetsProperties properties = context.getBean(TargetsProperties.class);
+				assertThat(properties.registries()).extracting(RegistryAccess::host)
+					.containsExactly("quay.io", "registry.local:5000");
+				assertThat(properties.registries().get(0).password().matches("s3cret")).isTrue();
+				assertThat(properties.registries().get(1).insecure()).isTrue();
+				assertThat(properties.registriesDockerConfig()).hasToString("/etc/pull/config.json");
+				assertThat(properties.toString()).doesNotContain("s3cret");
+			});
+	}
+
+	@Test
+	void refusesARegistryWithTwoWaysOfSigningInNamingTheKeys() {
+		this.runner
+			.withPropertyValues("tagrelay.registries[0].host=quay.io", "tagrelay.registries[0].username=relay",
+					"tagrelay.registries[0].password=s3cret", "tagrelay.registries[0].token=t0ken")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("tagrelay.registries[0] sets more than one of username/password, token and "
+						+ "docker-config"));
+		this.runner.withPropertyValues("tagrelay.registries[0].host=quay.io", "tagrelay.registries[0].username=relay")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining(
+						"tagrelay.registries[0].username and tagrelay.registries[0].password must be set together"));
+		this.runner.withPropertyValues("tagrelay.registries[0].insecure=true")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("tagrelay.registries[0].host"));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.tagrelay.model.InvalidInputException;
+import io.tagrelay.model.image.Digests;
 
 /**
  * What the worker did with one event for one container, published on the results topic
@@ -22,10 +23,12 @@ import io.tagrelay.model.InvalidInputException;
  * @param receivedAt when the ingest accepted the event
  * @param startedAt when the worker started handling it
  * @param finishedAt when the worker finished
+ * @param digest the manifest digest the registry answered for {@code tag} before the
+ * patch, or {@code null} when the registry was not asked or did not answer
  */
 public record DeploymentOutcome(String eventId, Result result, TargetRef target, String repository,
 		String previousImage, String image, String tag, String reason, Boolean rolledBack, Instant receivedAt,
-		Instant startedAt, Instant finishedAt) {
+		Instant startedAt, Instant finishedAt, String digest) {
 
 	public DeploymentOutcome {
 		EventIds.require(eventId);
@@ -36,6 +39,31 @@ public record DeploymentOutcome(String eventId, Result result, TargetRef target,
 		if (result != Result.UPDATED && (reason == null || reason.isBlank())) {
 			throw new InvalidInputException("a " + result + " outcome needs a reason");
 		}
+		if (digest != null) {
+			Digests.require(digest);
+		}
+	}
+
+	/**
+	 * An outcome without a registry digest.
+	 * @param eventId the event that caused it
+	 * @param result updated, failed or skipped
+	 * @param target the container
+	 * @param repository the repository the target follows
+	 * @param previousImage the image before
+	 * @param image the image after
+	 * @param tag the tag of {@code image}
+	 * @param reason why, for a failure or a skip
+	 * @param rolledBack whether the previous image was set back
+	 * @param receivedAt when the ingest accepted the event
+	 * @param startedAt when the worker started handling it
+	 * @param finishedAt when the worker finished
+	 */
+	public DeploymentOutcome(String eventId, Result result, TargetRef target, String repository, String previousImage,
+			String image, String tag, String reason, Boolean rolledBack, Instant receivedAt, Instant startedAt,
+			Instant finishedAt) {
+		this(eventId, result, target, repository, previousImage, image, tag, reason, rolledBack, receivedAt, startedAt,
+				finishedAt, null);
 	}
 
 	/**

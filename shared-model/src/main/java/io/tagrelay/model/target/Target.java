@@ -20,9 +20,13 @@ import jakarta.validation.constraints.NotBlank;
  * @param tagPolicy which tags may be applied
  * @param rollout how to wait for the rollout
  * @param webhook where to report the outcome
+ * @param registry how a tag is checked against the registry before it is applied
+ * @param pinDigest whether the Deployment gets {@code repository:tag@digest}, with the
+ * digest the registry answered for the tag, instead of {@code repository:tag}
  */
 public record Target(@NotBlank String repository, String namespace, @NotBlank String deployment, String container,
-		@Valid TagPolicy tagPolicy, @Valid RolloutPolicy rollout, @Valid WebhookEndpoint webhook) {
+		@Valid TagPolicy tagPolicy, @Valid RolloutPolicy rollout, @Valid WebhookEndpoint webhook,
+		@Valid RegistryPolicy registry, boolean pinDigest) {
 
 	/** The namespace when none is configured, as in updatekate. */
 	public static final String DEFAULT_NAMESPACE = "default";
@@ -45,6 +49,24 @@ public record Target(@NotBlank String repository, String namespace, @NotBlank St
 		tagPolicy = Objects.requireNonNullElseGet(tagPolicy, TagPolicy::defaults);
 		rollout = Objects.requireNonNullElseGet(rollout, RolloutPolicy::defaults);
 		webhook = Objects.requireNonNullElseGet(webhook, WebhookEndpoint::none);
+		registry = Objects.requireNonNullElseGet(registry, RegistryPolicy::defaults);
+		if (pinDigest && registry.verify() == RegistryPolicy.Verification.OFF) {
+			throw new InvalidInputException("pin-digest needs the registry's digest: registry.verify must be "
+					+ "required or best-effort, not off");
+		}
+	}
+
+	/**
+	 * A target with the default policies.
+	 * @param repository the repository followed
+	 * @param namespace the namespace, {@code default} if {@code null}
+	 * @param deployment the Deployment
+	 * @param container the container, or {@code null} for every container from the
+	 * repository
+	 * @return the target
+	 */
+	public static Target of(String repository, String namespace, String deployment, String container) {
+		return new Target(repository, namespace, deployment, container, null, null, null, null, false);
 	}
 
 	/**

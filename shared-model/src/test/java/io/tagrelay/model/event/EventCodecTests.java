@@ -50,6 +50,21 @@ class EventCodecTests {
 	}
 
 	@Test
+	void roundTripsTheDigestTheRegistryAnswered() {
+		String digest = "sha256:" + "c".repeat(64);
+		DeploymentOutcome outcome = new DeploymentOutcome("evt_3", Result.UPDATED, WEB, "quay.io/acme/web",
+				"quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0@" + digest, "1.1.0", null, null, T0, T0, T0, digest);
+		assertThat(this.codec.readOutcome(this.codec.write(outcome))).isEqualTo(outcome);
+		assertThat(text(this.codec.write(outcome))).contains("\"digest\":\"" + digest + "\"");
+	}
+
+	@Test
+	void refusesAnOutcomeWithADigestNoRuntimeCouldPull() {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> new DeploymentOutcome("evt_3",
+				Result.UPDATED, WEB, "quay.io/acme/web", null, null, null, null, null, T0, T0, T0, "sha256:short"));
+	}
+
+	@Test
 	void roundTripsAnOutcomeWithNullableFieldsLeftOut() {
 		DeploymentOutcome outcome = new DeploymentOutcome("evt_3", Result.SKIPPED, WEB, "quay.io/acme/web", null, null,
 				null, "no newer tag", null, null, null, T0);

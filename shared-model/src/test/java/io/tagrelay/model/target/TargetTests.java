@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TargetTests {
 
 	static Target target(String repository, String namespace, String deployment, String container) {
-		return new Target(repository, namespace, deployment, container, null, null, null);
+		return Target.of(repository, namespace, deployment, container);
 	}
 
 	@Test
