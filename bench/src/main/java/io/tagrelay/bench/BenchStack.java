@@ -118,7 +118,9 @@ final class BenchStack implements AutoCloseable {
 					"tagrelay.targets[%d].repository=quay.io/bench/%s".formatted(i, names.get(i)),
 					"tagrelay.targets[%d].namespace=%s".formatted(i, NAMESPACE),
 					"tagrelay.targets[%d].deployment=%s".formatted(i, names.get(i)),
-					"tagrelay.targets[%d].container=%s".formatted(i, CONTAINER)))
+					"tagrelay.targets[%d].container=%s".formatted(i, CONTAINER),
+					// made-up repositories, in no registry
+					"tagrelay.targets[%d].registry.verify=off".formatted(i)))
 			.collect(Collectors.joining("\n", "", "\n"));
 		return Files.writeString(file, properties);
 	}

@@ -94,7 +94,8 @@ public record Services(String bootstrapServers, int receiverPort, LocalStackOpti
 				"--tagrelay.targets[0].deployment=" + LocalStack.DEPLOYMENT,
 				"--tagrelay.targets[0].container=" + LocalStack.DEPLOYMENT,
 				"--tagrelay.targets[0].rollout.initial-interval=250ms",
-				"--tagrelay.targets[0].webhook.url=" + webhookUrl());
+				// the sandbox's images are in no registry: nothing to ask
+				"--tagrelay.targets[0].registry.verify=off", "--tagrelay.targets[0].webhook.url=" + webhookUrl());
 	}
 
 	/**

@@ -67,6 +67,10 @@ class DistributionRegistryIT {
 				"--tagrelay.targets[0].namespace=" + LocalStack.NAMESPACE,
 				"--tagrelay.targets[0].deployment=" + DEPLOYMENT, "--tagrelay.targets[0].container=" + DEPLOYMENT,
 				"--tagrelay.targets[0].rollout.initial-interval=250ms",
+				// the worker asks this same registry whether the tag is there before it
+				// patches (plain HTTP, anonymous)
+				"--tagrelay.targets[0].registry.verify=required", "--tagrelay.registries[0].host=" + registry.host(),
+				"--tagrelay.registries[0].insecure=true",
 				"--tagrelay.ingest.sources.distribution.tokens=" + REGISTRY_TOKEN,
 				// every Distribution push is one of this host's: a second registry's as
 				// well,

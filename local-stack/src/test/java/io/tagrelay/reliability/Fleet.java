@@ -69,6 +69,8 @@ final class Fleet {
 			args.add(prefix + "namespace=" + LocalStack.NAMESPACE);
 			args.add(prefix + "deployment=" + name);
 			args.add(prefix + "container=" + name);
+			// made-up repositories, in no registry
+			args.add(prefix + "registry.verify=off");
 			for (String setting : perTarget) {
 				args.add(prefix + setting);
 			}

@@ -143,7 +143,7 @@ class TopicsMatrixIT {
 		List<String> arguments = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0",
 				"--tagrelay.kafka.partitions=" + PARTITIONS, "--tagrelay.targets[0].repository=" + repository,
 				"--tagrelay.targets[0].namespace=demo", "--tagrelay.targets[0].deployment=" + name,
-				"--tagrelay.targets[0].rollout.initial-interval=50ms",
+				"--tagrelay.targets[0].rollout.initial-interval=50ms", "--tagrelay.targets[0].registry.verify=off",
 				"--tagrelay.targets[0].rollout.max-interval=100ms", "--tagrelay.targets[0].rollout.max-attempts=100"));
 		TOPICS.forEach((topic) -> arguments.add("--tagrelay.kafka.topics." + topic + "=" + prefix + topic));
 		Services services = new Services(broker.getBrokersAsString(), 1,
