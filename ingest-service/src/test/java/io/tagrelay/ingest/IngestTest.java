@@ -10,10 +10,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * The whole ingest on a random port against an embedded KRaft broker, with two targets:
- * {@code quay.io/acme/web} → {@code demo/web/web} and {@code quay.io/acme/api} →
- * {@code demo/api} (every container). Every test class with this annotation shares one
- * context and one broker.
+ * The whole ingest on a random port against an embedded KRaft broker, with the targets
+ * {@code quay.io/acme/web} → {@code demo/web/web}, {@code quay.io/acme/api} →
+ * {@code demo/api} (every container), and {@code quay.io/acme/shared} →
+ * {@code demo/shared-a} and {@code demo/shared-b}; the global tokens {@link #TOKEN} and
+ * {@code second-token}, and the clients {@code web-pushes} ({@link #WEB_PUSHES}: pushes
+ * of {@code quay.io/acme/web} only) and {@code release} ({@link #RELEASE}:
+ * {@code demo/api} and {@code demo/shared-a} only, with {@code POST /deployment} but no
+ * downgrade). Every test class with this annotation shares one context and one broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +27,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"tagrelay.targets[0].repository=quay.io/acme/web", "tagrelay.targets[0].namespace=demo",
 				"tagrelay.targets[0].deployment=web", "tagrelay.targets[0].container=web",
 				"tagrelay.targets[1].repository=quay.io/acme/api", "tagrelay.targets[1].namespace=demo",
-				"tagrelay.targets[1].deployment=api" })
+				"tagrelay.targets[1].deployment=api", "tagrelay.targets[2].repository=quay.io/acme/shared",
+				"tagrelay.targets[2].namespace=demo", "tagrelay.targets[2].deployment=shared-a",
+				"tagrelay.targets[3].repository=quay.io/acme/shared", "tagrelay.targets[3].namespace=demo",
+				"tagrelay.targets[3].deployment=shared-b", "tagrelay.ingest.clients[0].name=web-pushes",
+				"tagrelay.ingest.clients[0].token=" + IngestTest.WEB_PUSHES,
+				"tagrelay.ingest.clients[0].repositories=quay.io/acme/web", "tagrelay.ingest.clients[1].name=release",
+				"tagrelay.ingest.clients[1].token=" + IngestTest.RELEASE,
+				"tagrelay.ingest.clients[1].targets=demo/api,demo/shared-a",
+				"tagrelay.ingest.clients[1].set-image=true" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = { "tagrelay.events", "tagrelay.results", "tagrelay.state" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -34,5 +46,11 @@ public @interface IngestTest {
 
 	/** {@code Authorization} with {@link #TOKEN} as a bearer token. */
 	String BEARER = "Bearer " + TOKEN;
+
+	/** The token of the client {@code web-pushes}. */
+	String WEB_PUSHES = "web-pushes-token";
+
+	/** The token of the client {@code release}. */
+	String RELEASE = "release-token";
 
 }

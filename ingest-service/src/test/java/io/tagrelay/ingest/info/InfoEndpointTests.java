@@ -40,7 +40,7 @@ class InfoEndpointTests {
 				.bodyJson();
 			info.extractingPath("$.targets[*].repository")
 				.asArray()
-				.containsExactly("quay.io/acme/web", "quay.io/acme/api");
+				.containsExactly("quay.io/acme/web", "quay.io/acme/api", "quay.io/acme/shared", "quay.io/acme/shared");
 			info.extractingPath("$.targets[1].containers[?(@.target.container == 'server')].image")
 				.asArray()
 				.containsExactly("quay.io/acme/api:3.1.0");
