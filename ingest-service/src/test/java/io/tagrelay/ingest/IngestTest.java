@@ -17,7 +17,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * {@code second-token}, and the clients {@code web-pushes} ({@link #WEB_PUSHES}: pushes
  * of {@code quay.io/acme/web} only) and {@code release} ({@link #RELEASE}:
  * {@code demo/api} and {@code demo/shared-a} only, with {@code POST /deployment} but no
- * downgrade). Every test class with this annotation shares one context and one broker.
+ * downgrade); rate limits too high to matter ({@code RateLimitedIngestTest} tests them).
+ * Every test class with this annotation shares one context and one broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +36,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"tagrelay.ingest.clients[0].repositories=quay.io/acme/web", "tagrelay.ingest.clients[1].name=release",
 				"tagrelay.ingest.clients[1].token=" + IngestTest.RELEASE,
 				"tagrelay.ingest.clients[1].targets=demo/api,demo/shared-a",
-				"tagrelay.ingest.clients[1].set-image=true" })
+				"tagrelay.ingest.clients[1].set-image=true",
+				// the hostile corpus and the slow clients come from one address, one
+				// client
+				"tagrelay.ingest.rate-limit.per-client.limit=1000000",
+				"tagrelay.ingest.rate-limit.failed-auth-per-address.limit=1000000" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = { "tagrelay.events", "tagrelay.results", "tagrelay.state" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
