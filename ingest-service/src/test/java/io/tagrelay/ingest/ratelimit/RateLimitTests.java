@@ -70,7 +70,7 @@ class RateLimitTests {
 
 		MvcTestResult refused = info("Bearer guesser-token", "198.51.100.7");
 		assertThat(refused).hasStatus(HttpStatus.TOO_MANY_REQUESTS).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(Long.parseLong(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isBetween(1L, 3L);
+		assertThat(Long.parseLong(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isBetween(1L, 5L);
 		assertThat(info("Bearer guesser-token", "198.51.100.8")).hasStatus(HttpStatus.OK);
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(500))

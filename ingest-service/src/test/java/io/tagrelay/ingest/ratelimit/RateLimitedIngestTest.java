@@ -45,7 +45,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 	int FAILED_AUTH = 3;
 
 	/** The failed-authentication period. */
-	String FAILED_AUTH_PERIOD = "3s";
+	String FAILED_AUTH_PERIOD = "5s";
 
 	/** The most addresses remembered. */
 	int MAX_ADDRESSES = 50;
