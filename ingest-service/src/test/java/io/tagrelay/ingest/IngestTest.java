@@ -17,8 +17,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * {@code second-token}, and the clients {@code web-pushes} ({@link #WEB_PUSHES}: pushes
  * of {@code quay.io/acme/web} only) and {@code release} ({@link #RELEASE}:
  * {@code demo/api} and {@code demo/shared-a} only, with {@code POST /deployment} but no
- * downgrade); rate limits too high to matter ({@code RateLimitedIngestTest} tests them).
- * Every test class with this annotation shares one context and one broker.
+ * downgrade) and {@code queued} ({@link #QUEUED}: {@code demo/shared-b} only, at most 2
+ * events pending); rate limits too high to matter ({@code RateLimitedIngestTest} tests
+ * them). Every test class with this annotation shares one context and one broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,7 +37,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"tagrelay.ingest.clients[0].repositories=quay.io/acme/web", "tagrelay.ingest.clients[1].name=release",
 				"tagrelay.ingest.clients[1].token=" + IngestTest.RELEASE,
 				"tagrelay.ingest.clients[1].targets=demo/api,demo/shared-a",
-				"tagrelay.ingest.clients[1].set-image=true",
+				"tagrelay.ingest.clients[1].set-image=true", "tagrelay.ingest.clients[2].name=queued",
+				"tagrelay.ingest.clients[2].token=" + IngestTest.QUEUED,
+				"tagrelay.ingest.clients[2].targets=demo/shared-b", "tagrelay.ingest.clients[2].max-queued=2",
 				// the hostile corpus and the slow clients come from one address, one
 				// client
 				"tagrelay.ingest.rate-limit.per-client.limit=1000000",
@@ -57,5 +60,8 @@ public @interface IngestTest {
 
 	/** The token of the client {@code release}. */
 	String RELEASE = "release-token";
+
+	/** The token of the client {@code queued}. */
+	String QUEUED = "queued-token";
 
 }

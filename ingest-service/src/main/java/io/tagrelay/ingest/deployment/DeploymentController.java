@@ -1,6 +1,7 @@
 package io.tagrelay.ingest.deployment;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tagrelay.ingest.accept.Acceptance;
 import io.tagrelay.ingest.client.Client;
@@ -95,9 +96,9 @@ class DeploymentController {
 		}
 		ImageRequest request = new ImageRequest(EventIds.next(), ref, body.image(), Instant.now(), client.name());
 		if (wait) {
-			return this.waiter.publishAndWait(request, timeout);
+			return this.waiter.publishAndWait(client, request, timeout);
 		}
-		return this.acceptance.accept(request);
+		return this.acceptance.acceptAll(client, List.of(request));
 	}
 
 	private Target requireTarget(TargetRef ref) {

@@ -64,7 +64,7 @@ class WebhookController {
 			return ignored;
 		}
 		Client client = Client.of(request);
-		return this.acceptance.acceptAll(events(source, client, ((Announcement.Pushes) announcement).pushes()));
+		return this.acceptance.acceptAll(client, events(source, client, ((Announcement.Pushes) announcement).pushes()));
 	}
 
 	private Source source(HttpServletRequest request) {
