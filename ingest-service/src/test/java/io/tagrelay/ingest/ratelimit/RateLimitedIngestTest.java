@@ -15,7 +15,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * a client of its own), an address may fail authentication {@value #FAILED_AUTH} times in
  * {@value #FAILED_AUTH_PERIOD}, at most {@value #MAX_ADDRESSES} addresses are remembered,
  * and only {@code 127.0.0.1} is a trusted proxy (so {@code 127.0.0.2}, also loopback, is
- * an untrusted peer).
+ * an untrusted peer); the generic webhook has a token of its own
+ * ({@link #GENERIC_TOKEN}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,11 +33,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"tagrelay.ingest.rate-limit.failed-auth-per-address.limit=" + RateLimitedIngestTest.FAILED_AUTH,
 				"tagrelay.ingest.rate-limit.failed-auth-per-address.period=" + RateLimitedIngestTest.FAILED_AUTH_PERIOD,
 				"tagrelay.ingest.rate-limit.max-addresses=" + RateLimitedIngestTest.MAX_ADDRESSES,
-				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1" })
+				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+				"tagrelay.ingest.sources.generic.tokens=" + RateLimitedIngestTest.GENERIC_TOKEN })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = { "tagrelay.events", "tagrelay.results", "tagrelay.state" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@interface RateLimitedIngestTest {
+public @interface RateLimitedIngestTest {
 
 	/** Requests per client per hour. */
 	int PER_CLIENT = 5;
@@ -49,5 +51,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 	/** The most addresses remembered. */
 	int MAX_ADDRESSES = 50;
+
+	/** The generic webhook's own token. */
+	String GENERIC_TOKEN = "generic-own-token";
 
 }
