@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -49,8 +49,10 @@ class ClientScopeTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	// the broker of this context: spring.kafka.bootstrap-servers is a system property
+	// that the broker started last sets
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
 	@RegisterExtension
 	final EnqueuedEvents events = new EnqueuedEvents();
@@ -115,7 +117,7 @@ class ClientScopeTests {
 	@Test
 	void letsAClientWithoutDowngradeSetOnlyAVersionNotOlderThanTheRunningOne() {
 		TargetRef api = new TargetRef("demo", "api", "api");
-		TopicWriter.send(this.bootstrapServers, "tagrelay.state", api.key(), this.codec
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.state", api.key(), this.codec
 			.write(new TargetState(api, "quay.io/acme/api", "quay.io/acme/api:1.4.0", 1, 1, 1, Instant.now())));
 
 		await().atMost(Duration.ofSeconds(10))

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -38,8 +38,10 @@ class MaxQueuedTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	// the broker of this context: spring.kafka.bootstrap-servers is a system property
+	// that the broker started last sets
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
 	@RegisterExtension
 	final EnqueuedEvents events = new EnqueuedEvents();
@@ -70,7 +72,8 @@ class MaxQueuedTests {
 		DeploymentOutcome outcome = new DeploymentOutcome(eventId, Result.UPDATED, container, "quay.io/acme/shared",
 				"quay.io/acme/shared:1.0.0", "quay.io/acme/shared:2.0.0", "2.0.0", null, null, Instant.now(),
 				Instant.now(), Instant.now());
-		TopicWriter.send(this.bootstrapServers, "tagrelay.results", container.key(), this.codec.write(outcome));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.results", container.key(),
+				this.codec.write(outcome));
 	}
 
 	private MvcTestResult push() {
