@@ -38,6 +38,10 @@ class AuthConfiguration {
 		if (properties.auth().disabled()) {
 			logger.warn("tagrelay.ingest.auth.disabled=true: the ingest does not authenticate callers; "
 					+ "a proxy in front must");
+			if (!properties.clients().isEmpty()) {
+				logger.warn("tagrelay.ingest.clients are ignored while tagrelay.ingest.auth.disabled=true: "
+						+ "every caller may trigger everything");
+			}
 			registration.setEnabled(false);
 		}
 		else {

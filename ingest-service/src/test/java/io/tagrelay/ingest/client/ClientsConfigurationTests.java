@@ -1,6 +1,7 @@
 package io.tagrelay.ingest.client;
 
 import io.tagrelay.ingest.config.IngestConfiguration;
+import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.support.kafka.KafkaSupportConfiguration;
 import io.tagrelay.support.targets.TargetsConfiguration;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class ClientsConfigurationTests {
 				assertThat(client.downgrade()).isFalse();
 				assertThat(client.maxQueued()).isEqualTo(20);
 				assertThat(client.toString()).doesNotContain("ci-token");
+				assertThat(context.getBean(IngestProperties.class).toString()).doesNotContain("ci-token")
+					.doesNotContain("global-token");
 			});
 	}
 
