@@ -32,9 +32,11 @@ import org.springframework.web.context.request.async.DeferredResult;
  * Every registry's webhook ({@code POST /webhooks/<source>}, Quay's also at updatekate's
  * {@code POST /webhook}), read by its source's parser: each push to a repository a target
  * follows is enqueued as a {@link RegistryPush}, answered 202 once Kafka acknowledged all
- * of them; pushes of other repositories are dropped, and 403 if no target follows any. A
- * notification with nothing to deploy is answered 200 with the reason, never 4xx, since
- * registries disable a webhook that fails a few times.
+ * of them, with the client that sent it and, for a client scoped to some targets, the
+ * Deployments of its scope; pushes of other repositories, or outside the client's scope,
+ * are dropped, and 403 if none is left. A notification with nothing to deploy is answered
+ * 200 with the reason, never 4xx, since registries disable a webhook that fails a few
+ * times.
  */
 @RestController
 class WebhookController {
@@ -87,11 +89,7 @@ class WebhookController {
 		for (Pushed pushed : pushes) {
 			String repository = this.sources.repository(source, pushed.repository());
 			List<Target> following = this.targets.forRepository(repository);
-			List<String> movable = following.stream()
-				.filter(client::mayMove)
-				.map((target) -> target.namespace() + "/" + target.deployment())
-				.distinct()
-				.toList();
+			List<String> movable = movable(client, following);
 			if (following.isEmpty()) {
 				unfollowed.add(repository);
 			}
@@ -112,6 +110,14 @@ class WebhookController {
 					+ "client's scope");
 		}
 		return events;
+	}
+
+	private static List<String> movable(Client client, List<Target> following) {
+		return following.stream()
+			.filter(client::mayMove)
+			.map((target) -> target.namespace() + "/" + target.deployment())
+			.distinct()
+			.toList();
 	}
 
 	private static ErrorResponseException unfollowed(List<String> unfollowed) {
