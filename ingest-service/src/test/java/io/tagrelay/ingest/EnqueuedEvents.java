@@ -10,12 +10,13 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * What the ingest enqueued during a test: the events topic of the test's broker
- * ({@code spring.kafka.bootstrap-servers}), read from its end at the start of each test.
- * Registered with {@code @RegisterExtension}.
+ * What the ingest enqueued during a test: the events topic of the test context's embedded
+ * broker, read from its end at the start of each test. Registered with
+ * {@code @RegisterExtension}.
  */
 public final class EnqueuedEvents implements BeforeEachCallback, AfterEachCallback {
 
@@ -23,9 +24,12 @@ public final class EnqueuedEvents implements BeforeEachCallback, AfterEachCallba
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
+		// the context's own broker: spring.kafka.bootstrap-servers is a system property
+		// that
+		// the broker started last sets, another context's when several are cached
 		String bootstrapServers = SpringExtension.getApplicationContext(context)
-			.getEnvironment()
-			.getRequiredProperty("spring.kafka.bootstrap-servers");
+			.getBean(EmbeddedKafkaBroker.class)
+			.getBrokersAsString();
 		this.reader = TopicReader.fromEnd(bootstrapServers, "tagrelay.events");
 	}
 

@@ -11,14 +11,21 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole ingest on a random port against an embedded KRaft broker, with two targets:
- * {@code quay.io/acme/web} → {@code demo/web/web} and {@code quay.io/acme/api} →
- * {@code demo/api} (every container), and one more target for each repository of the
- * registry payloads the webhook tests send. Every source is on: Harbor and ECR with
- * tokens of their own, GitHub with its secret, Artifact Registry with the tokens of
+ * /** The whole ingest on a random port against an embedded KRaft broker, with two
+ * targets: {@code quay.io/acme/web} → {@code demo/web/web} and {@code quay.io/acme/api} →
+ * {@code demo/api} (every container), one more target for each repository of the registry
+ * payloads the webhook tests send, and {@code quay.io/acme/shared} →
+ * {@code demo/shared-a} and {@code demo/shared-b}. Every source is on: Harbor and ECR
+ * with tokens of their own, GitHub with its secret, Artifact Registry with the tokens of
  * {@link PubSubTokens}, Distribution with the registry host
- * {@value #DISTRIBUTION_REGISTRY_HOST}; the others with the ingest tokens. Every test
- * class with this annotation shares one context and one broker.
+ * {@value #DISTRIBUTION_REGISTRY_HOST}; the others with the ingest tokens. Besides the
+ * global tokens {@link #TOKEN} and {@code second-token}, the clients {@code web-pushes}
+ * ({@link #WEB_PUSHES}: pushes of {@code quay.io/acme/web} only), {@code release}
+ * ({@link #RELEASE}: {@code demo/api} and {@code demo/shared-a} only, with
+ * {@code POST /deployment} but no downgrade) and {@code queued} ({@link #QUEUED}:
+ * {@code demo/shared-b} only, at most 2 events pending); rate limits too high to matter
+ * ({@code RateLimitedIngestTest} tests them). Every test class with this annotation
+ * shares one context and one broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -52,6 +59,18 @@ import org.springframework.test.context.ContextConfiguration;
 		"tagrelay.ingest.sources.github.secret=" + IngestTest.GITHUB_SECRET,
 		"tagrelay.ingest.sources.artifact-registry.audience=" + PubSubTokens.AUDIENCE,
 		"tagrelay.ingest.sources.artifact-registry.service-account=" + PubSubTokens.SERVICE_ACCOUNT,
+		"tagrelay.targets[13].repository=quay.io/acme/shared", "tagrelay.targets[13].namespace=demo",
+		"tagrelay.targets[13].deployment=shared-a", "tagrelay.targets[14].repository=quay.io/acme/shared",
+		"tagrelay.targets[14].namespace=demo", "tagrelay.targets[14].deployment=shared-b",
+		"tagrelay.ingest.clients[0].name=web-pushes", "tagrelay.ingest.clients[0].token=" + IngestTest.WEB_PUSHES,
+		"tagrelay.ingest.clients[0].repositories=quay.io/acme/web", "tagrelay.ingest.clients[1].name=release",
+		"tagrelay.ingest.clients[1].token=" + IngestTest.RELEASE,
+		"tagrelay.ingest.clients[1].targets=demo/api,demo/shared-a", "tagrelay.ingest.clients[1].set-image=true",
+		"tagrelay.ingest.clients[2].name=queued", "tagrelay.ingest.clients[2].token=" + IngestTest.QUEUED,
+		"tagrelay.ingest.clients[2].targets=demo/shared-b", "tagrelay.ingest.clients[2].max-queued=2",
+		// the hostile corpus and the slow clients come from one address, one client
+		"tagrelay.ingest.rate-limit.per-client.limit=1000000",
+		"tagrelay.ingest.rate-limit.failed-auth-per-address.limit=1000000",
 		"tagrelay.ingest.sources.distribution.registry-host=" + IngestTest.DISTRIBUTION_REGISTRY_HOST })
 @ContextConfiguration(initializers = PubSubTokens.Initializer.class)
 @AutoConfigureMockMvc
@@ -76,5 +95,14 @@ public @interface IngestTest {
 
 	/** The host users pull Distribution's repositories from. */
 	String DISTRIBUTION_REGISTRY_HOST = "registry.example.com";
+
+	/** The token of the client {@code web-pushes}. */
+	String WEB_PUSHES = "web-pushes-token";
+
+	/** The token of the client {@code release}. */
+	String RELEASE = "release-token";
+
+	/** The token of the client {@code queued}. */
+	String QUEUED = "queued-token";
 
 }

@@ -1,5 +1,6 @@
 package io.tagrelay.ingest.auth;
 
+import io.tagrelay.ingest.client.Client;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.ingest.source.WebhookPath;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,9 +36,11 @@ final class ApiKeyProof implements Proof {
 		String authorization = Proof.single(request, HttpHeaders.AUTHORIZATION);
 		// both are compared, whichever is present, so the timing does not tell which
 		// matched
-		boolean known = (key != null) & this.tokens.match(key);
-		known |= (authorization != null) & this.authorization.match(authorization);
-		if (known) {
+		Client byKey = (key != null) ? this.tokens.match(key) : null;
+		Client byAuthorization = (authorization != null) ? this.authorization.match(authorization) : null;
+		Client known = (byKey != null) ? byKey : byAuthorization;
+		if (known != null) {
+			Client.authenticated(request, known);
 			return null;
 		}
 		return Problems.unauthorized(

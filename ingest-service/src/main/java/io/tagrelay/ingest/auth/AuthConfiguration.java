@@ -1,5 +1,6 @@
 package io.tagrelay.ingest.auth;
 
+import io.tagrelay.ingest.client.Clients;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.filter.FilterOrder;
 import io.tagrelay.ingest.problem.FilterProblems;
@@ -24,22 +25,28 @@ class AuthConfiguration {
 	private static final Log logger = LogFactory.getLog(AuthConfiguration.class);
 
 	@Bean
-	SourceProofs sourceProofs(SourcesProperties sources, IngestProperties properties, WebhookSources switches) {
-		return new SourceProofs(sources, properties, switches);
+	SourceProofs sourceProofs(SourcesProperties sources, IngestProperties properties, WebhookSources switches,
+			Clients clients) {
+		return new SourceProofs(sources, properties, switches, clients);
 	}
 
 	@Bean
 	FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthentication(IngestProperties properties,
-			SourceProofs sources, FilterProblems problems) {
-		TokenAuthenticationFilter filter = new TokenAuthenticationFilter(properties.tokens(), sources, problems);
+			SourceProofs sources, Clients clients, FilterProblems problems) {
+		TokenAuthenticationFilter filter = new TokenAuthenticationFilter(clients, sources, problems);
 		FilterRegistrationBean<TokenAuthenticationFilter> registration = FilterOrder.AUTHENTICATION.register(filter);
 		if (properties.auth().disabled()) {
 			logger.warn("tagrelay.ingest.auth.disabled=true: the ingest does not authenticate callers; "
 					+ "a proxy in front must");
+			if (!properties.clients().isEmpty()) {
+				logger.warn("tagrelay.ingest.clients are ignored while tagrelay.ingest.auth.disabled=true: "
+						+ "every caller may trigger everything");
+			}
 			registration.setEnabled(false);
 		}
 		else {
-			logger.info("Ingest authentication on, " + properties.tokens().size() + " token(s) configured");
+			logger.info("Ingest authentication on, " + properties.tokens().size() + " global token(s) and "
+					+ properties.clients().size() + " client(s) configured");
 		}
 		return registration;
 	}
@@ -49,9 +56,9 @@ class AuthConfiguration {
 	 * checks the ingest tokens.
 	 */
 	@Bean
-	FilterRegistrationBean<SourceAuthenticationFilter> sourceAuthentication(SourceProofs sources,
+	FilterRegistrationBean<SourceAuthenticationFilter> sourceAuthentication(SourceProofs sources, Clients clients,
 			FilterProblems problems) {
-		return FilterOrder.SOURCE_AUTHENTICATION.register(new SourceAuthenticationFilter(sources, problems));
+		return FilterOrder.SOURCE_AUTHENTICATION.register(new SourceAuthenticationFilter(sources, clients, problems));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.tagrelay.ingest.auth;
 
+import io.tagrelay.ingest.client.Client;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.ingest.source.WebhookPath;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,9 @@ final class PathTokenProof implements Proof {
 
 	@Override
 	public ErrorResponseException refusal(HttpServletRequest request, WebhookPath path) {
-		if (this.tokens.match(path.pathToken())) {
+		Client known = this.tokens.match(path.pathToken());
+		if (known != null) {
+			Client.authenticated(request, known);
 			return null;
 		}
 		return Problems.unauthorized("the token in the path is not " + this.whose, Problems.BASIC);

@@ -1,5 +1,7 @@
 package io.tagrelay.ingest.auth;
 
+import io.tagrelay.ingest.client.Client;
+import io.tagrelay.ingest.client.Clients;
 import io.tagrelay.ingest.filter.RefusingFilter;
 import io.tagrelay.ingest.problem.FilterProblems;
 import io.tagrelay.ingest.source.WebhookPath;
@@ -16,9 +18,12 @@ class SourceAuthenticationFilter extends RefusingFilter {
 
 	private final SourceProofs proofs;
 
-	SourceAuthenticationFilter(SourceProofs proofs, FilterProblems problems) {
+	private final Clients clients;
+
+	SourceAuthenticationFilter(SourceProofs proofs, Clients clients, FilterProblems problems) {
 		super(problems);
 		this.proofs = proofs;
+		this.clients = clients;
 	}
 
 	@Override
@@ -29,7 +34,12 @@ class SourceAuthenticationFilter extends RefusingFilter {
 	@Override
 	protected ErrorResponseException refusal(HttpServletRequest request) {
 		WebhookPath path = WebhookPath.of(request);
-		return this.proofs.proofFor(path).refusal(request, path);
+		ErrorResponseException refusal = this.proofs.proofFor(path).refusal(request, path);
+		if (refusal == null && !Client.isAuthenticated(request)) {
+			// a proof that is no token (a signature, an OIDC token) is the source's own
+			Client.authenticated(request, this.clients.of(path.source()));
+		}
+		return refusal;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tagrelay.ingest.client.Clients;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.source.SourcesProperties;
 import io.tagrelay.ingest.source.SourcesProperties.ArtifactRegistrySource;
@@ -37,17 +38,17 @@ class SourceProofs {
 
 	private final Proof pathToken;
 
-	SourceProofs(SourcesProperties sources, IngestProperties ingest, WebhookSources switches) {
-		Tokens ingestTokens = new Tokens(ingest.auth().disabled() ? List.of() : ingest.tokens());
+	SourceProofs(SourcesProperties sources, IngestProperties ingest, WebhookSources switches, Clients clients) {
+		Tokens ingestTokens = ingest.auth().disabled() ? Tokens.none() : Tokens.of(clients);
 		for (Source source : Source.values()) {
-			Proof proof = switches.isOn(source) ? proof(source, sources.settings(source), ingestTokens) : null;
+			Proof proof = switches.isOn(source) ? proof(source, sources.settings(source), ingestTokens, clients) : null;
 			if (proof != null) {
 				this.proofs.put(source, proof);
 			}
 		}
 		SourceSettings dockerhub = sources.settings(Source.DOCKERHUB);
-		this.pathToken = switches.isOn(Source.DOCKERHUB)
-				? new PathTokenProof(tokens(dockerhub, ingestTokens), whose(Source.DOCKERHUB, dockerhub)) : null;
+		this.pathToken = switches.isOn(Source.DOCKERHUB) ? new PathTokenProof(
+				tokens(Source.DOCKERHUB, dockerhub, ingestTokens, clients), whose(Source.DOCKERHUB, dockerhub)) : null;
 	}
 
 	/**
@@ -63,14 +64,14 @@ class SourceProofs {
 		return (path.pathToken() != null) ? this.pathToken : this.proofs.get(path.source());
 	}
 
-	private static Proof proof(Source source, SourceSettings settings, Tokens ingestTokens) {
+	private static Proof proof(Source source, SourceSettings settings, Tokens ingestTokens, Clients clients) {
 		if (settings instanceof GithubSource github) {
 			return new GithubSignatureProof(github.secret());
 		}
 		if (settings instanceof ArtifactRegistrySource google) {
 			return new OidcTokenProof(google);
 		}
-		Tokens tokens = tokens(settings, ingestTokens);
+		Tokens tokens = tokens(source, settings, ingestTokens, clients);
 		if (tokens.isEmpty()) {
 			return null;
 		}
@@ -86,9 +87,9 @@ class SourceProofs {
 		return (verbatim || !settings.tokens().isEmpty()) ? new TokenProof(tokens, verbatim, whose) : null;
 	}
 
-	private static Tokens tokens(SourceSettings settings, Tokens ingestTokens) {
+	private static Tokens tokens(Source source, SourceSettings settings, Tokens ingestTokens, Clients clients) {
 		List<Secret> own = settings.tokens();
-		return own.isEmpty() ? ingestTokens : new Tokens(own);
+		return own.isEmpty() ? ingestTokens : Tokens.of(own, clients.of(source));
 	}
 
 	private static String whose(Source source, SourceSettings settings) {

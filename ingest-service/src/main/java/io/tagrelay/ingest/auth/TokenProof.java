@@ -1,5 +1,6 @@
 package io.tagrelay.ingest.auth;
 
+import io.tagrelay.ingest.client.Client;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.ingest.source.WebhookPath;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,9 @@ final class TokenProof implements Proof {
 	@Override
 	public ErrorResponseException refusal(HttpServletRequest request, WebhookPath path) {
 		String authorization = Proof.single(request, HttpHeaders.AUTHORIZATION);
-		if (authorization != null && match(authorization)) {
+		Client known = (authorization != null) ? match(authorization) : null;
+		if (known != null) {
+			Client.authenticated(request, known);
 			return null;
 		}
 		return Problems.unauthorized(
@@ -44,12 +47,17 @@ final class TokenProof implements Proof {
 				Problems.BASIC, Problems.BEARER);
 	}
 
-	boolean match(String authorization) {
-		boolean known = this.tokens.match(PresentedToken.from(authorization));
+	/**
+	 * The client whose token an {@code Authorization} value presents.
+	 * @param authorization the header's value
+	 * @return the client, or null if it presents none of the tokens
+	 */
+	Client match(String authorization) {
+		Client presented = this.tokens.match(PresentedToken.from(authorization));
 		// evaluated whatever the first said, so the timing does not tell which form
 		// matched
-		known |= this.verbatim & this.tokens.match(authorization);
-		return known;
+		Client verbatim = this.tokens.match(authorization);
+		return (presented != null) ? presented : (this.verbatim ? verbatim : null);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.tagrelay.ingest.deployment;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tagrelay.ingest.accept.Acceptance;
+import io.tagrelay.ingest.client.Client;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.ingest.state.TargetStateView;
 import io.tagrelay.model.InvalidInputException;
@@ -10,8 +12,10 @@ import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.TargetRef;
 import io.tagrelay.model.event.TargetState;
+import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.model.target.Targets;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +31,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * kube-update-api's endpoints, for configured targets only: {@code GET} answers from the
  * state the worker publishes; {@code POST} enqueues an image request for an image of the
- * target's own repository, and with {@code ?wait=true} answers when the rollout ended.
+ * target's own repository, if the caller's client may set images on the target (and,
+ * unless it may downgrade, the image is not older than the running one), and with
+ * {@code ?wait=true} answers when the rollout ended.
  */
 @RestController
 @RequestMapping("/deployment/{namespace}/{deployment}/{container}")
@@ -41,11 +47,14 @@ class DeploymentController {
 
 	private final RolloutWaiter waiter;
 
+	private final Downgrades downgrades;
+
 	DeploymentController(Targets targets, TargetStateView states, Acceptance acceptance, RolloutWaiter waiter) {
 		this.targets = targets;
 		this.states = states;
 		this.acceptance = acceptance;
 		this.waiter = waiter;
+		this.downgrades = new Downgrades(states);
 	}
 
 	@GetMapping
@@ -65,18 +74,31 @@ class DeploymentController {
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
 	DeferredResult<? extends ResponseEntity<?>> set(@PathVariable String namespace, @PathVariable String deployment,
 			@PathVariable String container, @RequestBody ImageBody body,
-			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) String timeout) {
+			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) String timeout,
+			HttpServletRequest http) {
 		TargetRef ref = new TargetRef(namespace, deployment, container);
+		Client client = Client.of(http);
+		if (!client.setImage()) {
+			throw Problems.forbidden("client " + client.name()
+					+ " may not set images: its tagrelay.ingest.clients[n].set-image is false");
+		}
 		Target target = requireTarget(ref);
+		if (!client.mayTrigger(target.repository()) || !client.mayMove(target)) {
+			throw Problems.forbidden("client " + client.name() + " may not move " + ref.key()
+					+ ": outside its tagrelay.ingest.clients[n].repositories or targets");
+		}
 		if (body.image() == null || body.image().isBlank()) {
 			throw Problems.badRequest("Image is required");
 		}
-		ImageRequest request = new ImageRequest(EventIds.next(), ref, requireOwnImage(target, body.image()),
-				Instant.now());
-		if (wait) {
-			return this.waiter.publishAndWait(request, timeout);
+		ImageReference image = requireOwnImage(target, body.image());
+		if (!client.downgrade()) {
+			this.downgrades.requireNotOlder(ref, image, client);
 		}
-		return this.acceptance.accept(request);
+		ImageRequest request = new ImageRequest(EventIds.next(), ref, body.image(), Instant.now(), client.name());
+		if (wait) {
+			return this.waiter.publishAndWait(client, request, timeout);
+		}
+		return this.acceptance.acceptAll(client, List.of(request));
 	}
 
 	private Target requireTarget(TargetRef ref) {
@@ -84,10 +106,9 @@ class DeploymentController {
 			.orElseThrow(() -> Problems.notFound(ref.key() + " is not a configured target"));
 	}
 
-	private static String requireOwnImage(Target target, String image) {
+	private static ImageReference requireOwnImage(Target target, String image) {
 		try {
-			target.requireOwnImage(image);
-			return image;
+			return target.requireOwnImage(image);
 		}
 		catch (InvalidInputException ex) {
 			throw Problems.unprocessable(ex.getMessage());

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.tagrelay.ingest.accept.Acceptance;
 import io.tagrelay.ingest.accept.Deferred;
+import io.tagrelay.ingest.client.Client;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.problem.Problems;
-import io.tagrelay.ingest.publish.EventPublisher;
 import io.tagrelay.ingest.results.OutcomeWaiters;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.ImageRequest;
@@ -32,7 +33,7 @@ class RolloutWaiter {
 	/** When to retry after a 503. */
 	static final Duration RETRY = Duration.ofSeconds(5);
 
-	private final EventPublisher publisher;
+	private final Acceptance acceptance;
 
 	private final OutcomeWaiters waiters;
 
@@ -42,18 +43,26 @@ class RolloutWaiter {
 
 	private final Duration defaultWait;
 
-	RolloutWaiter(EventPublisher publisher, OutcomeWaiters waiters, IngestProperties properties) {
+	RolloutWaiter(Acceptance acceptance, OutcomeWaiters waiters, IngestProperties properties) {
 		this.defaultWait = properties.waitTimeout();
 		this.maxWait = properties.maxWaitTimeout();
 		this.enqueueTimeout = properties.enqueueTimeout();
-		this.publisher = publisher;
+		this.acceptance = acceptance;
 		this.waiters = waiters;
 	}
 
-	DeferredResult<ResponseEntity<?>> publishAndWait(ImageRequest request, String timeout) {
+	DeferredResult<ResponseEntity<?>> publishAndWait(Client client, ImageRequest request, String timeout) {
 		Duration wait = waitFor(timeout);
 		CompletableFuture<DeploymentOutcome> outcome = this.waiters.register(request.eventId(), request.target());
-		CompletableFuture<ResponseEntity<?>> answer = this.publisher.publish(request).whenComplete((id, failure) -> {
+		CompletableFuture<String> published;
+		try {
+			published = this.acceptance.publish(client, request);
+		}
+		catch (RuntimeException ex) {
+			outcome.cancel(false);
+			throw ex;
+		}
+		CompletableFuture<ResponseEntity<?>> answer = published.whenComplete((id, failure) -> {
 			if (failure != null) {
 				outcome.cancel(false);
 			}

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import io.tagrelay.model.event.DeployEvent;
@@ -64,6 +65,15 @@ public class EventIndex {
 	synchronized Optional<Remembered> find(String eventId) {
 		forgetOld();
 		return Optional.ofNullable(this.events.get(eventId));
+	}
+
+	synchronized int count(Predicate<Remembered> which) {
+		forgetOld();
+		int count = 0;
+		for (Remembered known : this.events.values()) {
+			count += which.test(known) ? 1 : 0;
+		}
+		return count;
 	}
 
 	synchronized void markDone(String eventId) {

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * targets configuration:
  * <ul>
  * <li>an image request: its one container;</li>
- * <li>a push: for every target following its repository, the named container, or, for a
- * target that names none, at least one outcome and one for every container of it that the
- * worker last reported as existing (the state topic);</li>
+ * <li>a push: for every target following its repository that it may move (its client's
+ * scope), the named container, or, for a target that names none, at least one outcome and
+ * one for every container of it that the worker last reported as existing (the state
+ * topic);</li>
  * <li>an event this replica only knows from its outcomes (accepted before it started
  * remembering): the outcomes it has.</li>
  * </ul>
@@ -44,7 +45,10 @@ class ExpectedOutcomes {
 			return has(outcomes, request.target());
 		}
 		if (known.event() instanceof RegistryPush push) {
-			List<Target> following = this.targets.forRepository(push.repository());
+			List<Target> following = this.targets.forRepository(push.repository())
+				.stream()
+				.filter((target) -> push.mayMove(target.namespace(), target.deployment()))
+				.toList();
 			return !following.isEmpty() && following.stream().allMatch((target) -> allArrived(target, outcomes));
 		}
 		return !outcomes.isEmpty();

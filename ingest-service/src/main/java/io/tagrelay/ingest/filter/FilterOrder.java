@@ -31,6 +31,13 @@ public enum FilterOrder {
 	ACTUATOR_PATHS,
 
 	/**
+	 * Refuses, with 429, every request of an address that failed authentication too often
+	 * lately, before its credential is even checked (so that guessing goes no faster with
+	 * a good token among the bad), and counts each 401 the filters below answer it.
+	 */
+	FAILED_AUTHENTICATION_LIMIT,
+
+	/**
 	 * Refuses a caller without a valid ingest token before the body is read, except on
 	 * the webhooks whose source proves itself otherwise.
 	 */
@@ -53,7 +60,13 @@ public enum FilterOrder {
 	 * Refuses a webhook whose body does not carry its source's signature (GitHub's HMAC),
 	 * on the body read within the limit.
 	 */
-	BODY_SIGNATURE;
+	BODY_SIGNATURE,
+
+	/**
+	 * Refuses, with 429, a client over its rate, once it is known who it is: after every
+	 * proof, the body signature's included.
+	 */
+	CLIENT_RATE_LIMIT;
 
 	/**
 	 * The filter's place in the servlet chain: near its top, in the order of this list.

@@ -83,8 +83,22 @@ public final class Problems {
 	 * @return the exception to throw
 	 */
 	public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
-		ErrorResponseException problem = of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
-		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
+		return retryAfter(of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail), retryAfter);
+	}
+
+	/**
+	 * 429 with a {@code Retry-After} header.
+	 * @param detail which limit the caller is over
+	 * @param retryAfter when to retry, rounded up to whole seconds
+	 * @return the exception to throw
+	 */
+	public static ErrorResponseException tooManyRequests(String detail, Duration retryAfter) {
+		return retryAfter(of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail), retryAfter);
+	}
+
+	private static ErrorResponseException retryAfter(ErrorResponseException problem, Duration retryAfter) {
+		long seconds = retryAfter.plusMillis(999).toSeconds();
+		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds)));
 		return problem;
 	}
 

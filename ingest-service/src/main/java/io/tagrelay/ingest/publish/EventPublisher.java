@@ -78,7 +78,7 @@ public class EventPublisher {
 			}
 			this.events.accepted(event);
 			logger.info("Enqueued " + event.getClass().getSimpleName() + " " + event.eventId() + " for "
-					+ event.repository());
+					+ event.repository() + " by client " + event.client());
 			return event.eventId();
 		});
 	}

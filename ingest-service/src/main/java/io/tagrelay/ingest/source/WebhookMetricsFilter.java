@@ -74,6 +74,7 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 			case 405 -> "method_not_allowed";
 			case 413 -> "too_large";
 			case 415 -> "not_json";
+			case 429 -> "rate_limited";
 			case 503 -> "not_enqueued";
 			default -> "status_" + status;
 		};

@@ -27,11 +27,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -50,8 +50,10 @@ class DeploymentEndpointTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	// the broker of this context: spring.kafka.bootstrap-servers is a system property
+	// that the broker started last sets
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
 	@LocalServerPort
 	int port;
@@ -237,11 +239,13 @@ class DeploymentEndpointTests {
 	}
 
 	private void publishOutcome(DeploymentOutcome outcome) {
-		TopicWriter.send(this.bootstrapServers, "tagrelay.results", outcome.target().key(), this.codec.write(outcome));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.results", outcome.target().key(),
+				this.codec.write(outcome));
 	}
 
 	private void publishState(TargetState state) {
-		TopicWriter.send(this.bootstrapServers, "tagrelay.state", state.target().key(), this.codec.write(state));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.state", state.target().key(),
+				this.codec.write(state));
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -49,8 +49,10 @@ class EventsEndpointTests {
 	@Autowired
 	Targets targets;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	// the broker of this context: spring.kafka.bootstrap-servers is a system property
+	// that the broker started last sets
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
 	@Test
 	void anImageRequestIsPendingUntilItsOutcomeArrivesThenDone() {
@@ -115,7 +117,8 @@ class EventsEndpointTests {
 	void anEventAcceptedByAnotherReplicaIsPendingHereToo() {
 		RegistryPush push = new RegistryPush(EventIds.next(), "quay.io/acme/web", List.of("3.1.0"), "quay",
 				Instant.now());
-		TopicWriter.send(this.bootstrapServers, "tagrelay.events", push.repository(), this.codec.write(push));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.events", push.repository(),
+				this.codec.write(push));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(get("/events/" + push.eventId())).hasStatus(HttpStatus.OK)
@@ -185,11 +188,13 @@ class EventsEndpointTests {
 	}
 
 	private void publishOutcome(DeploymentOutcome outcome) {
-		TopicWriter.send(this.bootstrapServers, "tagrelay.results", outcome.target().key(), this.codec.write(outcome));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.results", outcome.target().key(),
+				this.codec.write(outcome));
 	}
 
 	private void publishState(TargetState state) {
-		TopicWriter.send(this.bootstrapServers, "tagrelay.state", state.target().key(), this.codec.write(state));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.state", state.target().key(),
+				this.codec.write(state));
 	}
 
 }

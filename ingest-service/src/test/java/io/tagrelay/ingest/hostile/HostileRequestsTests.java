@@ -24,9 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,14 +50,16 @@ class HostileRequestsTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	// the broker of this context: spring.kafka.bootstrap-servers is a system property
+	// that the broker started last sets
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
 	TopicReader events;
 
 	@BeforeAll
 	void readEventsFromNow() {
-		this.events = TopicReader.fromEnd(this.bootstrapServers, "tagrelay.events");
+		this.events = TopicReader.fromEnd(this.broker.getBrokersAsString(), "tagrelay.events");
 	}
 
 	@AfterAll

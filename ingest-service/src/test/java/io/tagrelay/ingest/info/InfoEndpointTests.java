@@ -13,9 +13,9 @@ import io.tagrelay.testing.kafka.TopicWriter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,14 +30,16 @@ class InfoEndpointTests {
 	@Autowired
 	Targets targets;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	// the broker of this context: spring.kafka.bootstrap-servers is a system property
+	// that the broker started last sets
+	@Autowired
+	EmbeddedKafkaBroker broker;
 
 	@Test
 	void showsEveryTargetWithTheStateTheWorkerPublished() {
 		TargetRef api = new TargetRef("demo", "api", "server");
 		TargetState state = new TargetState(api, "quay.io/acme/api", "quay.io/acme/api:3.1.0", 2, 2, 2, Instant.now());
-		TopicWriter.send(this.bootstrapServers, "tagrelay.state", api.key(), new EventCodec().write(state));
+		TopicWriter.send(this.broker.getBrokersAsString(), "tagrelay.state", api.key(), new EventCodec().write(state));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			var info = assertThat(this.mvc.get().uri("/info").header(HttpHeaders.AUTHORIZATION, IngestTest.BEARER))

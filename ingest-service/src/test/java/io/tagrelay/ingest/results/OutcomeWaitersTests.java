@@ -70,7 +70,7 @@ class OutcomeWaitersTests {
 
 	private static IngestProperties properties(int maxWaiters) {
 		return new IngestProperties(List.of(new Secret("t")), null, null, DataSize.ofKilobytes(64),
-				Duration.ofSeconds(5), Duration.ofSeconds(50), Duration.ofMinutes(5), maxWaiters);
+				Duration.ofSeconds(5), Duration.ofSeconds(50), Duration.ofMinutes(5), maxWaiters, null);
 	}
 
 }

@@ -33,4 +33,24 @@ public sealed interface DeployEvent permits RegistryPush, ImageRequest {
 	 */
 	Instant receivedAt();
 
+	/**
+	 * Who asked: the name of the ingest client whose credential the ingest accepted,
+	 * never the credential itself.
+	 * @return the client's name, {@link #UNKNOWN_CLIENT} for an event written before
+	 * clients had names
+	 */
+	String client();
+
+	/** The client of an event that names none. */
+	String UNKNOWN_CLIENT = "unknown";
+
+	/**
+	 * A client's name as an event carries it.
+	 * @param client the name, may be null
+	 * @return the name, or {@link #UNKNOWN_CLIENT}
+	 */
+	static String client(String client) {
+		return (client == null || client.isBlank()) ? UNKNOWN_CLIENT : client;
+	}
+
 }

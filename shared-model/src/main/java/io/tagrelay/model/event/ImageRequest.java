@@ -14,8 +14,11 @@ import io.tagrelay.model.image.ImageReference;
  * @param target the container to update
  * @param image the full image reference to set
  * @param receivedAt when the ingest accepted it
+ * @param client the name of the ingest client that asked ({@code default} for the global
+ * tokens), never its token
  */
-public record ImageRequest(String eventId, TargetRef target, String image, Instant receivedAt) implements DeployEvent {
+public record ImageRequest(String eventId, TargetRef target, String image, Instant receivedAt,
+		String client) implements DeployEvent {
 
 	/** The {@code type} of this event in its JSON form. */
 	public static final String TYPE = "image-request";
@@ -28,6 +31,18 @@ public record ImageRequest(String eventId, TargetRef target, String image, Insta
 			throw new InvalidInputException("image '" + image + "' names neither a tag nor a digest");
 		}
 		Objects.requireNonNull(receivedAt, "receivedAt");
+		client = DeployEvent.client(client);
+	}
+
+	/**
+	 * A request of an unnamed client.
+	 * @param eventId the event id
+	 * @param target the container to update
+	 * @param image the full image reference to set
+	 * @param receivedAt when the ingest accepted it
+	 */
+	public ImageRequest(String eventId, TargetRef target, String image, Instant receivedAt) {
+		this(eventId, target, image, receivedAt, null);
 	}
 
 	@Override

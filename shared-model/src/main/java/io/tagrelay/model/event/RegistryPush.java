@@ -19,9 +19,13 @@ import io.tagrelay.model.image.Tags;
  * @param receivedAt when the ingest accepted it
  * @param digest the manifest digest the registry announced with the tags, or null if it
  * sent none
+ * @param client the name of the ingest client that sent it ({@code default} for the
+ * global tokens, the source's id for a source's own proof), never its token
+ * @param deployments the Deployments ({@code namespace/deployment}) it may move, when its
+ * client is scoped to some targets; null for every target that follows the repository
  */
 public record RegistryPush(String eventId, String repository, List<String> tags, String source, Instant receivedAt,
-		String digest) implements DeployEvent {
+		String digest, String client, List<String> deployments) implements DeployEvent {
 
 	/** The {@code type} of this event in its JSON form. */
 	public static final String TYPE = "registry-push";
@@ -43,6 +47,32 @@ public record RegistryPush(String eventId, String repository, List<String> tags,
 		if (digest != null) {
 			Digests.require(digest);
 		}
+		client = DeployEvent.client(client);
+		deployments = (deployments == null) ? null : List.copyOf(deployments);
+	}
+
+	/**
+	 * A push of an unnamed client, that may move every target following the repository.
+	 * @param eventId the event id
+	 * @param repository the canonical repository
+	 * @param tags the pushed tags
+	 * @param source where it came from
+	 * @param receivedAt when the ingest accepted it
+	 * @param digest the announced manifest digest, or null
+	 */
+	public RegistryPush(String eventId, String repository, List<String> tags, String source, Instant receivedAt,
+			String digest) {
+		this(eventId, repository, tags, source, receivedAt, digest, null, null);
+	}
+
+	/**
+	 * Whether the push may move a Deployment.
+	 * @param namespace the namespace
+	 * @param deployment the Deployment
+	 * @return true if no client scope restricts the push, or the scope names it
+	 */
+	public boolean mayMove(String namespace, String deployment) {
+		return this.deployments == null || this.deployments.contains(namespace + "/" + deployment);
 	}
 
 	/**

@@ -39,6 +39,29 @@ class EventCodecTests {
 	}
 
 	@Test
+	void carriesTheClientNameAndTheScopedDeployments() {
+		RegistryPush push = new RegistryPush("evt_1", "quay.io/acme/web", List.of("1.2.0"), "quay", T0, null, "ci",
+				List.of("shop/web"));
+		RegistryPush read = (RegistryPush) this.codec.readEvent(this.codec.write(push));
+		assertThat(read).isEqualTo(push);
+		assertThat(read.mayMove("shop", "web")).isTrue();
+		assertThat(read.mayMove("shop", "admin")).isFalse();
+		ImageRequest request = new ImageRequest("evt_2", WEB, "quay.io/acme/web:1.2.0", T0, "release-bot");
+		assertThat(this.codec.readEvent(this.codec.write(request)).client()).isEqualTo("release-bot");
+	}
+
+	@Test
+	void readsAnEventWrittenBeforeClientsHadNamesAsUnknownAndUnscoped() {
+		String json = """
+				{"schema":1,"type":"registry-push","eventId":"evt_1","repository":"quay.io/acme/web",
+				 "tags":["1.0.0"],"source":"quay","receivedAt":"2025-01-02T03:04:05Z"}
+				""";
+		RegistryPush push = (RegistryPush) this.codec.readEvent(bytes(json));
+		assertThat(push.client()).isEqualTo(DeployEvent.UNKNOWN_CLIENT);
+		assertThat(push.mayMove("any", "deployment")).isTrue();
+	}
+
+	@Test
 	void roundTripsEveryKindOfOutcome() {
 		for (Result result : Result.values()) {
 			DeploymentOutcome outcome = new DeploymentOutcome("evt_3", result, WEB, "quay.io/acme/web",
