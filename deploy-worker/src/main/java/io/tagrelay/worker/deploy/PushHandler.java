@@ -93,7 +93,21 @@ class PushHandler {
 			logger.info(pushes.size() + " push(es) of " + pushes.get(0).repository()
 					+ ": no target follows it; nothing to do");
 		}
-		this.fanout.each(following.stream().<Runnable>map((target) -> () -> apply(pushes, target, startedAt)).toList());
+		List<Runnable> updates = new ArrayList<>();
+		for (Target target : following) {
+			// a scoped client's push moves only the Deployments of its scope
+			List<RegistryPush> allowed = pushes.stream()
+				.filter((push) -> push.mayMove(target.namespace(), target.deployment()))
+				.toList();
+			if (allowed.isEmpty()) {
+				logger.info(target.namespace() + "/" + target.deployment() + ": " + pushes.size() + " push(es) of "
+						+ pushes.get(0).repository() + " by clients whose scope leaves it out; not moved");
+			}
+			else {
+				updates.add(() -> apply(allowed, target, startedAt));
+			}
+		}
+		this.fanout.each(updates);
 	}
 
 	private void apply(List<RegistryPush> pushes, Target target, Instant startedAt) {

@@ -193,6 +193,24 @@ class DeployFlowIT {
 	}
 
 	@Test
+	void movesOnlyTheDeploymentsOfAScopedClientsPush() {
+		String blue = cluster.image("demo", "blue", "blue");
+		RegistryPush any = push("quay.io/acme/shared", "2.0.5");
+		// a client scoped to demo/green (the ingest puts its scope into the event)
+		RegistryPush scoped = new RegistryPush(any.eventId(), any.repository(), any.tags(), "quay", any.receivedAt(),
+				null, "green-only", List.of("demo/green"));
+		topics.send(scoped);
+
+		// one outcome, green's (updated, or skipped if a newer tag runs there already),
+		// and none for blue, which the same repository's push would otherwise move
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(topics.outcomes(scoped)).extracting((o) -> o.target().deployment())
+				.containsExactly("green"));
+		assertThat(cluster.image("demo", "blue", "blue")).isEqualTo(blue);
+	}
+
+	@Test
 	void changesOnlyTheNamedContainerOfAMultiContainerPod() {
 		RegistryPush push = push("quay.io/acme/app", "1.1.0");
 		topics.send(push);
