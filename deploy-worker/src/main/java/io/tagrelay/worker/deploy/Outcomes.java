@@ -106,7 +106,7 @@ class Outcomes {
 			String reason, Boolean rolledBack, String digest) {
 		return new DeploymentOutcome(request.event().eventId(), result, request.ref(), request.target().repository(),
 				previous, image, tag, reason, rolledBack, request.event().receivedAt(), request.startedAt(),
-				this.clock.instant(), digest);
+				this.clock.instant(), digest, request.event().client());
 	}
 
 	private static String line(DeploymentOutcome outcome) {

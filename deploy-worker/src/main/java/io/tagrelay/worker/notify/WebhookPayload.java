@@ -26,18 +26,20 @@ import io.tagrelay.model.event.DeploymentOutcome;
  * @param timestamp when the outcome happened (the same as {@code finishedAt})
  * @param digest the manifest digest the registry answered for {@code tag} before the
  * patch; absent when the registry was not asked or did not answer
+ * @param client the name of the ingest client that asked for the event (never its token);
+ * absent if the event named none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WebhookPayload(String type, String eventId, String namespace, String deployment, String container,
 		String repository, String previousImage, String image, String tag, String reason, Boolean rolledBack,
-		Instant receivedAt, Instant startedAt, Instant finishedAt, Instant timestamp, String digest) {
+		Instant receivedAt, Instant startedAt, Instant finishedAt, Instant timestamp, String digest, String client) {
 
 	static WebhookPayload of(DeploymentOutcome outcome) {
 		return new WebhookPayload(outcome.webhookType(), outcome.eventId(), outcome.target().namespace(),
 				outcome.target().deployment(), outcome.target().container(), outcome.repository(),
 				outcome.previousImage(), outcome.image(), outcome.tag(), outcome.reason(), outcome.rolledBack(),
-				outcome.receivedAt(), outcome.startedAt(), outcome.finishedAt(), outcome.finishedAt(),
-				outcome.digest());
+				outcome.receivedAt(), outcome.startedAt(), outcome.finishedAt(), outcome.finishedAt(), outcome.digest(),
+				outcome.client());
 	}
 
 }

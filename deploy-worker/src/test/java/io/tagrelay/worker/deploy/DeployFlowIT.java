@@ -208,6 +208,8 @@ class DeployFlowIT {
 			.untilAsserted(() -> assertThat(topics.outcomes(scoped)).extracting((o) -> o.target().deployment())
 				.containsExactly("green"));
 		assertThat(cluster.image("demo", "blue", "blue")).isEqualTo(blue);
+		// who asked travels with the outcome, into the webhook
+		assertThat(topics.outcomes(scoped)).extracting(DeploymentOutcome::client).containsExactly("green-only");
 	}
 
 	@Test

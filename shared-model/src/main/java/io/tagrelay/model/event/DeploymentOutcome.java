@@ -25,10 +25,12 @@ import io.tagrelay.model.image.Digests;
  * @param finishedAt when the worker finished
  * @param digest the manifest digest the registry answered for {@code tag} before the
  * patch, or {@code null} when the registry was not asked or did not answer
+ * @param client the name of the ingest client that asked for the event (never its token),
+ * or {@code null} if the event named none
  */
 public record DeploymentOutcome(String eventId, Result result, TargetRef target, String repository,
 		String previousImage, String image, String tag, String reason, Boolean rolledBack, Instant receivedAt,
-		Instant startedAt, Instant finishedAt, String digest) {
+		Instant startedAt, Instant finishedAt, String digest, String client) {
 
 	public DeploymentOutcome {
 		EventIds.require(eventId);
@@ -63,7 +65,30 @@ public record DeploymentOutcome(String eventId, Result result, TargetRef target,
 			String image, String tag, String reason, Boolean rolledBack, Instant receivedAt, Instant startedAt,
 			Instant finishedAt) {
 		this(eventId, result, target, repository, previousImage, image, tag, reason, rolledBack, receivedAt, startedAt,
-				finishedAt, null);
+				finishedAt, null, null);
+	}
+
+	/**
+	 * An outcome with a digest, of an event that named no client.
+	 * @param eventId the event that caused it
+	 * @param result updated, failed or skipped
+	 * @param target the container
+	 * @param repository the repository the target follows
+	 * @param previousImage the image before
+	 * @param image the image after
+	 * @param tag the tag of {@code image}
+	 * @param reason why, for a failure or a skip
+	 * @param rolledBack whether the previous image was set back
+	 * @param receivedAt when the ingest accepted the event
+	 * @param startedAt when the worker started handling it
+	 * @param finishedAt when the worker finished
+	 * @param digest the digest the registry answered, or {@code null}
+	 */
+	public DeploymentOutcome(String eventId, Result result, TargetRef target, String repository, String previousImage,
+			String image, String tag, String reason, Boolean rolledBack, Instant receivedAt, Instant startedAt,
+			Instant finishedAt, String digest) {
+		this(eventId, result, target, repository, previousImage, image, tag, reason, rolledBack, receivedAt, startedAt,
+				finishedAt, digest, null);
 	}
 
 	/**
