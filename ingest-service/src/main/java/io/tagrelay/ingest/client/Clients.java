@@ -25,7 +25,14 @@ public class Clients {
 
 	private final List<Client> clients = new ArrayList<>();
 
-	Clients(IngestProperties properties, Targets targets) {
+	/**
+	 * The clients of a configuration.
+	 * @param properties the ingest's settings (tokens and clients)
+	 * @param targets the targets the scopes name
+	 * @throws io.tagrelay.model.InvalidInputException naming the key, for a scope that
+	 * names no configured target or repository
+	 */
+	public Clients(IngestProperties properties, Targets targets) {
 		this.tokens = properties.tokens();
 		this.configured = properties.clients();
 		for (int i = 0; i < this.configured.size(); i++) {

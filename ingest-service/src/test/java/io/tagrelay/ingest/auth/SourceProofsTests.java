@@ -2,14 +2,18 @@ package io.tagrelay.ingest.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.tagrelay.ingest.GithubSignatures;
 import io.tagrelay.ingest.PubSubTokens;
+import io.tagrelay.ingest.client.Clients;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.source.SourcesProperties;
 import io.tagrelay.ingest.source.WebhookPath;
 import io.tagrelay.ingest.source.WebhookSources;
+import io.tagrelay.model.target.Targets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -165,7 +169,8 @@ class SourceProofsTests {
 		Binder binder = new Binder(new MapConfigurationPropertySource(map));
 		IngestProperties ingest = binder.bindOrCreate("tagrelay.ingest", IngestProperties.class);
 		SourcesProperties sources = binder.bindOrCreate("tagrelay.ingest.sources", SourcesProperties.class);
-		return new SourceProofs(sources, ingest, new WebhookSources(sources, ingest));
+		return new SourceProofs(sources, ingest, new WebhookSources(sources, ingest),
+				new Clients(ingest, new Targets(List.of(), Optional.empty())));
 	}
 
 	private static ErrorResponseException refusal(SourceProofs proofs, MockHttpServletRequest request) {
