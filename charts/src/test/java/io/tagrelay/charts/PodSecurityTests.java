@@ -121,6 +121,14 @@ class PodSecurityTests {
 	}
 
 	@Test
+	void believesForwardedAddressesOnlyFromTheNamedProxies() {
+		assertThat(env(RenderedChart.defaults().ingest())).doesNotContainKey("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES");
+		RenderedChart chart = RenderedChart.with(Map.of("ingest.trustedProxies", "10[.]0[.]3[.]5|10[.]0[.]3[.]6"));
+		assertThat(env(chart.ingest()).get("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES")).containsEntry("value",
+				"10[.]0[.]3[.]5|10[.]0[.]3[.]6");
+	}
+
+	@Test
 	void theIngressRoutesTheApiButNotTheActuator() {
 		Map<String, Object> ingress = RenderedChart.multiNamespace().get("Ingress", "relay-tagrelay-ingest");
 		List<Map<String, Object>> paths = list(ingress, "spec", "rules", 0, "http", "paths");

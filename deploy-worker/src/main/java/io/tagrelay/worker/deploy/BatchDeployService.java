@@ -1,6 +1,8 @@
 package io.tagrelay.worker.deploy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +11,18 @@ import java.util.stream.Collectors;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.event.TargetRef;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Applies the events of one poll. The pushes for one repository are applied together
  * ({@link PushHandler}): a consumer that lags behind a burst applies the newest tag once
- * instead of walking through every stale one. An image request is never collapsed and
- * keeps its place: the pushes for its repository before it are applied before it, those
- * after it after it. Events of different repositories are independent.
+ * instead of walking through every stale one. An image request keeps its place: the
+ * pushes for its repository before it are applied before it, those after it after it; of
+ * several image requests for one container in a poll only the latest is applied, the
+ * earlier ones are skipped as superseded (one caller cannot queue a rollout per request).
+ * Events of different repositories are independent.
  */
 @Service
 public class BatchDeployService {
@@ -46,6 +51,7 @@ public class BatchDeployService {
 		Map<String, List<Integer>> heldBack = new LinkedHashMap<>();
 		List<Integer> failed = List.of();
 		RuntimeException failure = null;
+		Map<DeployEvent, ImageRequest> superseded = superseded(events);
 		for (List<Integer> run : runs(events)) {
 			String repository = events.get(run.get(0)).repository();
 			if (heldBack.containsKey(repository)) {
@@ -53,7 +59,7 @@ public class BatchDeployService {
 				continue;
 			}
 			try {
-				applyRun(run.stream().map(events::get).toList());
+				applyRun(run.stream().map(events::get).toList(), superseded);
 			}
 			catch (RuntimeException ex) {
 				if (failure == null) {
@@ -69,7 +75,22 @@ public class BatchDeployService {
 		}
 	}
 
-	private void applyRun(List<DeployEvent> all) {
+	// each image request that a later one of the poll, for the same container, supersedes
+	private static Map<DeployEvent, ImageRequest> superseded(List<DeployEvent> events) {
+		Map<DeployEvent, ImageRequest> superseded = new IdentityHashMap<>();
+		Map<TargetRef, ImageRequest> latest = new HashMap<>();
+		for (int i = events.size() - 1; i >= 0; i--) {
+			if (events.get(i) instanceof ImageRequest request) {
+				ImageRequest later = latest.putIfAbsent(request.target(), request);
+				if (later != null) {
+					superseded.put(request, later);
+				}
+			}
+		}
+		return superseded;
+	}
+
+	private void applyRun(List<DeployEvent> all, Map<DeployEvent, ImageRequest> superseded) {
 		Map<Boolean, List<DeployEvent>> byAge = all.stream().collect(Collectors.partitioningBy(this.stale::isStale));
 		byAge.get(true).forEach(this.stale::skip);
 		List<DeployEvent> run = byAge.get(false);
@@ -77,7 +98,13 @@ public class BatchDeployService {
 			return;
 		}
 		if (run.get(0) instanceof ImageRequest request) {
-			this.requests.apply(request);
+			ImageRequest later = superseded.get(request);
+			if (later != null) {
+				this.requests.supersede(request, later);
+			}
+			else {
+				this.requests.apply(request);
+			}
 			return;
 		}
 		this.pushes.apply(run.stream().map(RegistryPush.class::cast).toList());

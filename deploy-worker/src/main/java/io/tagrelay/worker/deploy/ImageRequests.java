@@ -43,16 +43,37 @@ class ImageRequests {
 	DeploymentOutcome apply(ImageRequest request) {
 		Instant startedAt = this.clock.instant();
 		String container = request.target().container();
-		Optional<Target> target = this.targets.find(request.target().namespace(), request.target().deployment(),
-				container);
+		Optional<Target> target = find(request);
 		if (target.isEmpty()) {
-			Target unmanaged = Target.of(request.repository(), request.target().namespace(),
-					request.target().deployment(), container);
-			return this.outcomes.failed(new UpdateRequest(request, unmanaged, container, null, startedAt), null,
-					request.image(), "container " + request.target().key() + " is not a configured target");
+			return this.outcomes.failed(new UpdateRequest(request, unmanaged(request), container, null, startedAt),
+					null, request.image(), "container " + request.target().key() + " is not a configured target");
 		}
 		return this.updater.update(new UpdateRequest(request, target.get(), container,
 				(current) -> choose(request, target.get(), current.reference()), startedAt));
+	}
+
+	/**
+	 * Skips a request that a later one for the same container supersedes: only the latest
+	 * is applied.
+	 * @param request the earlier request
+	 * @param later the later one
+	 * @return the skip, published
+	 */
+	DeploymentOutcome supersede(ImageRequest request, ImageRequest later) {
+		Target target = find(request).orElseGet(() -> unmanaged(request));
+		return this.outcomes.skipped(
+				new UpdateRequest(request, target, request.target().container(), null, this.clock.instant()), null,
+				"superseded by the later request " + later.eventId() + " for " + later.image());
+	}
+
+	private Optional<Target> find(ImageRequest request) {
+		return this.targets.find(request.target().namespace(), request.target().deployment(),
+				request.target().container());
+	}
+
+	private static Target unmanaged(ImageRequest request) {
+		return Target.of(request.repository(), request.target().namespace(), request.target().deployment(),
+				request.target().container());
 	}
 
 	private static Choice choose(ImageRequest request, Target target, ImageReference running) {

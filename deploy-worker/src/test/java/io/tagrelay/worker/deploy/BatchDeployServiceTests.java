@@ -73,6 +73,37 @@ class BatchDeployServiceTests {
 		assertThat(applied).containsExactly("quay.io/acme/b", "quay.io/acme/c");
 	}
 
+	@Test
+	void appliesOnlyTheLatestOfSeveralImageRequestsForOneContainerAndSkipsTheOthersAsSuperseded() {
+		ImageRequest first = request("quay.io/acme/a:0.9.0");
+		ImageRequest other = new ImageRequest(EventIds.next(), new TargetRef("demo", "b", "b"), "quay.io/acme/a:0.8.0",
+				Instant.now());
+		ImageRequest second = request("quay.io/acme/a:0.9.1");
+		ImageRequest latest = request("quay.io/acme/a:0.9.2");
+		List<String> applied = new ArrayList<>();
+		List<String> skipped = new ArrayList<>();
+		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null, null),
+				new ImageRequests(null, null, null, null) {
+					@Override
+					DeploymentOutcome apply(ImageRequest request) {
+						applied.add(request.image());
+						return null;
+					}
+
+					@Override
+					DeploymentOutcome supersede(ImageRequest request, ImageRequest later) {
+						skipped.add(request.image() + " by " + later.image());
+						return null;
+					}
+				}, new StaleEvents(Duration.ofHours(1), null, null, Clock.systemUTC()));
+
+		service.apply(List.of(first, other, second, latest));
+
+		assertThat(applied).containsExactly("quay.io/acme/a:0.8.0", "quay.io/acme/a:0.9.2");
+		assertThat(skipped).containsExactly("quay.io/acme/a:0.9.0 by quay.io/acme/a:0.9.2",
+				"quay.io/acme/a:0.9.1 by quay.io/acme/a:0.9.2");
+	}
+
 	private static RegistryPush push(String repository, String tag) {
 		return new RegistryPush(EventIds.next(), repository, List.of(tag), "quay", Instant.now());
 	}
