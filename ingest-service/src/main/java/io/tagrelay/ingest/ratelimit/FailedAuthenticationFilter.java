@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,10 +47,47 @@ class FailedAuthenticationFilter extends OncePerRequestFilter {
 					"too many failed authentications from this address; retry after the Retry-After seconds", blocked));
 			return;
 		}
-		chain.doFilter(request, response);
-		if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-			this.limits.failed(address);
+		// counted when the 401 is set, before a byte of it is sent: a caller that reads
+		// the answer and asks again at once is counted with this failure
+		chain.doFilter(request, new CountingFailures(response, () -> this.limits.failed(address)));
+	}
+
+	private static final class CountingFailures extends HttpServletResponseWrapper {
+
+		private final Runnable failed;
+
+		private boolean counted;
+
+		private CountingFailures(HttpServletResponse response, Runnable failed) {
+			super(response);
+			this.failed = failed;
 		}
+
+		@Override
+		public void setStatus(int status) {
+			count(status);
+			super.setStatus(status);
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			count(status);
+			super.sendError(status);
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			count(status);
+			super.sendError(status, message);
+		}
+
+		private void count(int status) {
+			if (status == HttpStatus.UNAUTHORIZED.value() && !this.counted) {
+				this.counted = true;
+				this.failed.run();
+			}
+		}
+
 	}
 
 }
