@@ -133,6 +133,8 @@ final class BenchStack implements AutoCloseable {
 	BenchService startIngest(boolean startupOnly) throws Exception {
 		List<String> args = new ArrayList<>(common(startupOnly));
 		args.add("--tagrelay.ingest.tokens=" + TOKEN);
+		// the bench measures the ingest at full speed with one token: no per-client limit
+		args.add("--tagrelay.ingest.rate-limit.per-client.limit=1000000");
 		args.addAll(this.options.ingestArgs());
 		return start(name("ingest", startupOnly), "ingest-service", this.options.ingestJvm(), args, Map.of());
 	}

@@ -27,7 +27,10 @@ final class InProcessIngest implements AutoCloseable {
 	 * @return the running ingest
 	 */
 	static InProcessIngest start(String bootstrapServers, List<String> properties) {
-		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0"));
+		// the fault tests push as fast as they can with the global token: its rate limit
+		// (which guards against a flood) would refuse them
+		List<String> options = new ArrayList<>(List.of("--ingest-port=0", "--worker-port=0", "--receiver-port=0",
+				"--tagrelay.ingest.rate-limit.per-client.limit=1000000"));
 		options.addAll(properties);
 		return new InProcessIngest(
 				new Services(bootstrapServers, 0, LocalStackOptions.parse(options.toArray(String[]::new)))
