@@ -41,11 +41,15 @@ public class ClusterCalls {
 
 	private final Duration outageBudget;
 
+	private final OutageBudget outages;
+
 	public ClusterCalls(ClusterProperties properties, MeterRegistry metrics) {
 		this.settings = properties.retry();
 		this.outageBudget = properties.outageBudget();
 		this.metrics = metrics;
 		this.transientFailures = retry("api", ClusterCalls::isTransient);
+		this.outages = new OutageBudget("API server", this.outageBudget, this.settings.maxInterval(),
+				ClusterCalls::describe);
 	}
 
 	/**
@@ -55,25 +59,8 @@ public class ClusterCalls {
 	 * @return its result
 	 */
 	public <T> T call(Supplier<T> call) {
-		long start = System.nanoTime();
-		while (true) {
-			try {
-				return this.transientFailures.executeSupplier(call);
-			}
-			catch (RuntimeException ex) {
-				if (!isTransient(ex)) {
-					throw ex;
-				}
-				Duration down = Duration.ofNanos(System.nanoTime() - start);
-				if (down.compareTo(this.outageBudget) >= 0) {
-					throw new ClusterUnavailableException(this.outageBudget, ex);
-				}
-				Duration wait = min(this.settings.maxInterval(), this.outageBudget.minus(down));
-				logger.warn("API server unavailable for " + down.toSeconds() + "s (" + describe(ex)
-						+ "); trying again in " + wait.toMillis() + "ms, for up to " + this.outageBudget);
-				Handling.pause(wait);
-			}
-		}
+		return this.outages.call(() -> this.transientFailures.executeSupplier(call), ClusterCalls::isTransient,
+				(last) -> new ClusterUnavailableException(this.outageBudget, last));
 	}
 
 	/**
@@ -86,21 +73,7 @@ public class ClusterCalls {
 	 * spent
 	 */
 	public <T> T waitOut(Supplier<T> attempt, Predicate<T> unavailable) {
-		long start = System.nanoTime();
-		while (true) {
-			T result = attempt.get();
-			Duration down = Duration.ofNanos(System.nanoTime() - start);
-			if (!unavailable.test(result) || down.compareTo(this.outageBudget) >= 0) {
-				return result;
-			}
-			logger.warn("API server unavailable for " + down.toSeconds() + "s; trying again, for up to "
-					+ this.outageBudget);
-			Handling.pause(min(this.settings.maxInterval(), this.outageBudget.minus(down)));
-		}
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
+		return this.outages.untilAnswered(attempt, unavailable);
 	}
 
 	/**

@@ -26,14 +26,10 @@ public final class Handling {
 	 * @param work the work
 	 */
 	public static void within(Pause pause, Runnable work) {
-		Pause outer = current.get();
-		current.set(pause);
-		try {
+		bound(pause, () -> {
 			work.run();
-		}
-		finally {
-			restore(outer);
-		}
+			return null;
+		}).get();
 	}
 
 	/**
@@ -44,9 +40,11 @@ public final class Handling {
 	 */
 	public static <T> Supplier<T> carried(Supplier<T> task) {
 		Pause pause = current.get();
-		if (pause == null) {
-			return task;
-		}
+		return (pause != null) ? bound(pause, task) : task;
+	}
+
+	// the task, run for the caller of the pause, on whatever thread
+	private static <T> Supplier<T> bound(Pause pause, Supplier<T> task) {
 		return () -> {
 			Pause outer = current.get();
 			current.set(pause);
@@ -54,18 +52,14 @@ public final class Handling {
 				return task.get();
 			}
 			finally {
-				restore(outer);
+				if (outer == null) {
+					current.remove();
+				}
+				else {
+					current.set(outer);
+				}
 			}
 		};
-	}
-
-	private static void restore(Pause outer) {
-		if (outer == null) {
-			current.remove();
-		}
-		else {
-			current.set(outer);
-		}
 	}
 
 	/**

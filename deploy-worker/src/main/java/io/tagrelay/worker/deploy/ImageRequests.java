@@ -43,7 +43,7 @@ class ImageRequests {
 	DeploymentOutcome apply(ImageRequest request) {
 		Instant startedAt = this.clock.instant();
 		String container = request.target().container();
-		Optional<Target> target = find(request);
+		Optional<Target> target = find(this.targets, request);
 		if (target.isEmpty()) {
 			return this.outcomes.failed(new UpdateRequest(request, unmanaged(request), container, null, startedAt),
 					null, request.image(), "container " + request.target().key() + " is not a configured target");
@@ -60,15 +60,25 @@ class ImageRequests {
 	 * @return the skip, published
 	 */
 	DeploymentOutcome supersede(ImageRequest request, ImageRequest later) {
-		Target target = find(request).orElseGet(() -> unmanaged(request));
+		Target target = targetOf(this.targets, request);
 		return this.outcomes.skipped(
 				new UpdateRequest(request, target, request.target().container(), null, this.clock.instant()), null,
 				"superseded by the later request " + later.eventId() + " for " + later.image());
 	}
 
-	private Optional<Target> find(ImageRequest request) {
-		return this.targets.find(request.target().namespace(), request.target().deployment(),
-				request.target().container());
+	/**
+	 * The target a request names, or, if it names no configured one, a target of its
+	 * container alone, for the outcome that says so.
+	 * @param targets the configured targets
+	 * @param request the request
+	 * @return the target
+	 */
+	static Target targetOf(Targets targets, ImageRequest request) {
+		return find(targets, request).orElseGet(() -> unmanaged(request));
+	}
+
+	private static Optional<Target> find(Targets targets, ImageRequest request) {
+		return targets.find(request.target().namespace(), request.target().deployment(), request.target().container());
 	}
 
 	private static Target unmanaged(ImageRequest request) {

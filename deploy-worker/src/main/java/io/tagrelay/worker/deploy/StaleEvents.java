@@ -72,10 +72,7 @@ class StaleEvents {
 
 	private List<Target> concerned(DeployEvent event) {
 		if (event instanceof ImageRequest request) {
-			return List.of(this.targets
-				.find(request.target().namespace(), request.target().deployment(), request.target().container())
-				.orElseGet(() -> Target.of(request.repository(), request.target().namespace(),
-						request.target().deployment(), request.target().container())));
+			return List.of(ImageRequests.targetOf(this.targets, request));
 		}
 		return this.targets.forRepository(event.repository());
 	}

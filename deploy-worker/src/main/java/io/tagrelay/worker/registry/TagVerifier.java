@@ -1,12 +1,12 @@
 package io.tagrelay.worker.registry;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.RegistryPolicy.Verification;
 import io.tagrelay.model.target.Target;
+import io.tagrelay.worker.cluster.OutageBudget;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -28,15 +28,13 @@ public class TagVerifier {
 
 	private final MeterRegistry metrics;
 
-	private final Duration outageBudget;
-
-	private final Duration interval;
+	private final OutageBudget outages;
 
 	public TagVerifier(RegistryClient client, RegistryClientProperties properties, MeterRegistry metrics) {
 		this.client = client;
 		this.metrics = metrics;
-		this.outageBudget = properties.outageBudget();
-		this.interval = properties.retry().maxInterval();
+		this.outages = new OutageBudget("Registry", properties.outageBudget(), properties.retry().maxInterval(),
+				RuntimeException::getMessage);
 	}
 
 	/**
@@ -79,34 +77,8 @@ public class TagVerifier {
 	// a registry out of reach is asked again, at the longest backoff interval, until the
 	// outage budget is spent
 	private Optional<String> waitingOut(ImageReference image) {
-		long start = System.nanoTime();
-		while (true) {
-			try {
-				return this.client.manifestDigest(image);
-			}
-			catch (RegistryUnavailableException ex) {
-				Duration down = Duration.ofNanos(System.nanoTime() - start);
-				if (!ex.outage() || down.compareTo(this.outageBudget) >= 0) {
-					throw ex;
-				}
-				Duration wait = this.outageBudget.minus(down);
-				wait = (wait.compareTo(this.interval) < 0) ? wait : this.interval;
-				logger.warn("Registry " + image.registry() + " out of reach for " + down.toSeconds() + "s ("
-						+ ex.getMessage() + "); asking again in " + wait.toMillis() + "ms, for up to "
-						+ this.outageBudget);
-				sleep(wait);
-			}
-		}
-	}
-
-	private static void sleep(Duration wait) {
-		try {
-			Thread.sleep(wait.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RegistryUnavailableException("interrupted while waiting for the registry", true);
-		}
+		return this.outages.call(() -> this.client.manifestDigest(image),
+				(ex) -> ex instanceof RegistryUnavailableException unavailable && unavailable.outage(), (last) -> last);
 	}
 
 	private void count(String result) {
