@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.tagrelay.model.Secret;
 import io.tagrelay.model.image.Digests;
 import io.tagrelay.model.image.ImageReference;
+import io.tagrelay.model.image.Tags;
 import io.tagrelay.worker.registry.RegistryHosts.Access;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -124,6 +127,66 @@ public class RegistryClient implements AutoCloseable {
 		String reference = (image.digest() != null) ? image.digest() : image.tag();
 		URI manifest = access.base().resolve("/v2/" + image.path() + "/manifests/" + reference);
 		return withRetries(() -> lookUp(access, image.path(), manifest));
+	}
+
+	/**
+	 * Lists a repository's tags ({@code GET /v2/<name>/tags/list}), following the
+	 * registry's {@code Link} pagination (Quay pages at 100) for at most
+	 * {@code tagrelay.registry.max-tag-pages} pages; each page is retried on its own.
+	 * @param repository the repository, e.g. {@code quay.io/acme/web}
+	 * @return the tags, in the registry's order, or empty if the registry does not know
+	 * the repository
+	 * @throws RegistryUnavailableException if the registry did not say, after the retries
+	 */
+	public List<String> tags(ImageReference repository) {
+		Access access = this.hosts.forRegistry(repository.registry());
+		URI page = access.base().resolve("/v2/" + repository.path() + "/tags/list?n=" + this.properties.tagPageSize());
+		List<String> tags = new ArrayList<>();
+		for (int pages = 0; page != null; pages++) {
+			if (pages == this.properties.maxTagPages()) {
+				logger.warn(repository + ": more than " + pages + " pages of tags; the scan reads the first "
+						+ tags.size() + " (tagrelay.registry.max-tag-pages)");
+				break;
+			}
+			URI current = page;
+			TagPage read = withRetries(() -> tagPage(access, repository.path(), current));
+			tags.addAll(read.tags());
+			page = read.next();
+		}
+		return tags;
+	}
+
+	private TagPage tagPage(Access access, String repository, URI page) {
+		HttpResponse<String> response = send(access, repository, HttpRequest.newBuilder(page).GET(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() == 404) {
+			return new TagPage(List.of(), null);
+		}
+		if (response.statusCode() != 200) {
+			throw unexpected(access, response.statusCode(), response);
+		}
+		List<String> tags = new ArrayList<>();
+		try {
+			for (JsonNode tag : JSON.readTree(response.body()).path("tags")) {
+				if (tag.isString() && Tags.isValid(tag.asString())) {
+					tags.add(tag.asString());
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			throw new RegistryUnavailableException(access.host() + " answered a tag list that is not JSON", false);
+		}
+		URI next = LinkHeader.next(response.headers().firstValue("Link").orElse(null))
+			.map((link) -> access.base().resolve(link))
+			.filter((link) -> sameOrigin(link, access.base()))
+			.orElse(null);
+		return new TagPage(tags, next);
+	}
+
+	// credentials go only where the registry itself is
+	private static boolean sameOrigin(URI link, URI base) {
+		return base.getScheme().equalsIgnoreCase(link.getScheme()) && base.getAuthority() != null
+				&& base.getAuthority().equalsIgnoreCase(link.getAuthority());
 	}
 
 	private <T> T withRetries(Supplier<T> attempt) {
@@ -345,6 +408,12 @@ public class RegistryClient implements AutoCloseable {
 			return this.retryAfter;
 		}
 
+	}
+
+	/**
+	 * One page of a tag list, and the next page's address if the registry named one.
+	 */
+	private record TagPage(List<String> tags, URI next) {
 	}
 
 	/**

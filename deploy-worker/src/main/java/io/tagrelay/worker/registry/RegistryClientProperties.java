@@ -23,12 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * again at the longest backoff interval, when a target's {@code registry.verify} is
  * {@code required}, before the tag is refused: an outage of a few minutes delays such a
  * deployment, it does not fail it
+ * @param tagPageSize the page size a tag list asks for ({@code n}); registries answer
+ * smaller pages when they page at less (Quay at 100)
+ * @param maxTagPages the most pages of one repository's tag list a scan reads
  */
 @ConfigurationProperties("tagrelay.registry")
 @Validated
 public record RegistryClientProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration timeout,
 		@DefaultValue("5s") @DurationMin(millis = 1) Duration connectTimeout, @Valid @DefaultValue Retry retry,
-		@DefaultValue("5m") @DurationMin(millis = 1) Duration outageBudget) {
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration outageBudget,
+		@DefaultValue("1000") @Min(1) @Max(10000) int tagPageSize,
+		@DefaultValue("100") @Min(1) @Max(10000) int maxTagPages) {
 
 	/**
 	 * {@code tagrelay.registry.retry.*}: the exponential backoff of requests that got no

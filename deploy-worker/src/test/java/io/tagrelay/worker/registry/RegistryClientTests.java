@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.tagrelay.model.Secret;
 import io.tagrelay.model.image.ImageReference;
@@ -25,7 +26,7 @@ class RegistryClientTests {
 	static final RegistryClientProperties PROPERTIES = new RegistryClientProperties(Duration.ofSeconds(5),
 			Duration.ofSeconds(5), new RegistryClientProperties.Retry(4, Duration.ofMillis(100), 2.0,
 					Duration.ofSeconds(1), Duration.ofSeconds(30)),
-			Duration.ofMillis(1));
+			Duration.ofMillis(1), 1000, 100);
 
 	final TestRegistry registry = TestRegistry.start();
 
@@ -205,6 +206,55 @@ class RegistryClientTests {
 		assertThat(client(hosts).manifestDigest(image("acme/web:1.2.0"))).contains(digest);
 	}
 
+	@Test
+	void listsEveryTagFollowingTheRegistrysPagesAsQuayPagesAt100() {
+		List<String> pushed = IntStream.range(0, 250).mapToObj((i) -> "1.0." + i).sorted().toList();
+		pushed.forEach((tag) -> this.registry.push("acme/web", tag));
+
+		assertThat(client(anonymous()).tags(repository("acme/web"))).containsExactlyElementsOf(pushed);
+
+		List<Request> pages = this.registry.requests("/v2/acme/web/tags/list");
+		assertThat(pages).hasSize(3);
+		assertThat(pages).extracting(Request::method).containsOnly("GET");
+		assertThat(pages.get(0).query()).containsEntry("n", "1000").doesNotContainKey("last");
+		assertThat(pages.get(1).query()).containsEntry("last", pushed.get(99));
+		assertThat(pages.get(2).query()).containsEntry("last", pushed.get(199));
+	}
+
+	@Test
+	void listsNoTagsForARepositoryTheRegistryDoesNotKnow() {
+		assertThat(client(anonymous()).tags(repository("acme/unknown"))).isEmpty();
+	}
+
+	@Test
+	void listsTagsWithABearerTokenForTheRepository() {
+		this.registry.requireBearer("relay", "s3cret", Duration.ofMinutes(5)).push("acme/web", "1.2.0");
+
+		assertThat(client(basic("relay", "s3cret")).tags(repository("acme/web"))).containsExactly("1.2.0");
+		assertThat(this.registry.requests("/token")).singleElement()
+			.satisfies((token) -> assertThat(token.query()).containsEntry("scope", "repository:acme/web:pull"));
+	}
+
+	@Test
+	void backsOffWhenTheRegistryLimitsTheTagList() {
+		this.registry.push("acme/web", "1.2.0");
+		this.registry.fail(429, "2", 2);
+
+		assertThat(client(anonymous()).tags(repository("acme/web"))).containsExactly("1.2.0");
+		assertThat(this.scheduler.delays).containsExactly(2_000L, 2_000L);
+	}
+
+	@Test
+	void readsAtMostTheConfiguredPagesOfTags() {
+		IntStream.range(0, 30).forEach((i) -> this.registry.push("acme/web", "1.0." + (10 + i)));
+		this.registry.pagingTagsAt(10);
+		RegistryClientProperties twoPages = new RegistryClientProperties(PROPERTIES.timeout(),
+				PROPERTIES.connectTimeout(), PROPERTIES.retry(), PROPERTIES.outageBudget(), 10, 2);
+
+		assertThat(new RegistryClient(anonymous(), twoPages, this.scheduler, this.clock).tags(repository("acme/web")))
+			.hasSize(20);
+	}
+
 	private RegistryClient client(RegistryHosts hosts) {
 		return new RegistryClient(hosts, PROPERTIES, this.scheduler, this.clock);
 	}
@@ -217,6 +267,10 @@ class RegistryClientTests {
 		return new RegistryHosts(
 				List.of(new RegistryAccess(this.registry.host(), username, new Secret(password), null, null, true)),
 				null);
+	}
+
+	private ImageReference repository(String path) {
+		return ImageReference.parseRepository(this.registry.host() + "/" + path);
 	}
 
 	private ImageReference image(String pathAndReference) {

@@ -22,7 +22,7 @@ class TagVerifierTests {
 	static final RegistryClientProperties PROPERTIES = new RegistryClientProperties(Duration.ofSeconds(5),
 			Duration.ofSeconds(5), new RegistryClientProperties.Retry(4, Duration.ofMillis(1), 1.0,
 					Duration.ofMillis(10), Duration.ofMillis(10)),
-			Duration.ofMillis(100));
+			Duration.ofMillis(100), 1000, 100);
 
 	final TestRegistry registry = TestRegistry.start();
 
@@ -108,7 +108,7 @@ class TagVerifierTests {
 
 	private Target target(Verification verification, boolean pinDigest) {
 		return new Target(this.registry.host() + "/acme/web", "demo", "web", null, null, null, null,
-				new RegistryPolicy(verification), pinDigest);
+				new RegistryPolicy(verification), pinDigest, false, null);
 	}
 
 	private ImageReference image(String tag) {

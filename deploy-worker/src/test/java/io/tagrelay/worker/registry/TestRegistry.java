@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -37,6 +38,10 @@ import com.sun.net.httpserver.HttpServer;
 public final class TestRegistry implements AutoCloseable {
 
 	private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
+
+	private static final Pattern TAGS = Pattern.compile("/v2/(.+)/tags/list");
+
+	private static final Pattern REPOSITORY = Pattern.compile("/v2/(.+)/(?:manifests/[^/]+|tags/list)");
 
 	private final HttpServer server;
 
@@ -63,6 +68,8 @@ public final class TestRegistry implements AutoCloseable {
 	private volatile long tokenLifetime;
 
 	private volatile boolean sendsDigest = true;
+
+	private volatile int tagPageSize = 100;
 
 	private TestRegistry() {
 		try {
@@ -117,6 +124,17 @@ public final class TestRegistry implements AutoCloseable {
 	 */
 	public TestRegistry withoutDigestHeader() {
 		this.sendsDigest = false;
+		return this;
+	}
+
+	/**
+	 * Pages tag lists at most this many tags, whatever {@code n} asks (Quay pages at 100,
+	 * the default).
+	 * @param size the most tags on one page
+	 * @return this registry
+	 */
+	public TestRegistry pagingTagsAt(int size) {
+		this.tagPageSize = size;
 		return this;
 	}
 
@@ -186,6 +204,11 @@ public final class TestRegistry implements AutoCloseable {
 			answer(exchange, 401, null);
 			return;
 		}
+		Matcher tags = TAGS.matcher(request.path());
+		if (tags.matches() && request.method().equals("GET")) {
+			tagList(exchange, tags.group(1), request.query());
+			return;
+		}
 		Matcher matcher = MANIFEST.matcher(request.path());
 		byte[] manifest = matcher.matches() ? find(matcher.group(1), matcher.group(2)) : null;
 		if (manifest == null) {
@@ -197,6 +220,35 @@ public final class TestRegistry implements AutoCloseable {
 			exchange.getResponseHeaders().set("Docker-Content-Digest", digest(manifest));
 		}
 		answer(exchange, 200, manifest);
+	}
+
+	// the repository's tags in lexical order as Distribution lists them, a page after
+	// the tag in last, and a Link to the next page when there is one
+	private void tagList(HttpExchange exchange, String repository, Map<String, String> query) throws IOException {
+		List<String> all = this.manifests.keySet()
+			.stream()
+			.filter((key) -> key.startsWith(repository + ":"))
+			.map((key) -> key.substring(repository.length() + 1))
+			.sorted()
+			.toList();
+		if (all.isEmpty()) {
+			answer(exchange, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		int asked = Integer.parseInt(query.getOrDefault("n", "100"));
+		int size = Math.min(asked, this.tagPageSize);
+		String last = query.get("last");
+		List<String> after = all.stream().filter((tag) -> last == null || tag.compareTo(last) > 0).toList();
+		List<String> page = after.subList(0, Math.min(size, after.size()));
+		if (after.size() > page.size()) {
+			exchange.getResponseHeaders()
+				.set("Link", "</v2/" + repository + "/tags/list?n=" + asked + "&last=" + page.get(page.size() - 1)
+						+ ">; rel=\"next\"");
+		}
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		String tags = page.stream().map((tag) -> "\"" + tag + "\"").collect(Collectors.joining(","));
+		answer(exchange, 200,
+				("{\"name\":\"" + repository + "\",\"tags\":[" + tags + "]}").getBytes(StandardCharsets.UTF_8));
 	}
 
 	private byte[] find(String repository, String reference) {
@@ -228,7 +280,7 @@ public final class TestRegistry implements AutoCloseable {
 		if (!this.bearer) {
 			return "Basic realm=\"test-registry\"";
 		}
-		Matcher matcher = MANIFEST.matcher(exchange.getRequestURI().getPath());
+		Matcher matcher = REPOSITORY.matcher(exchange.getRequestURI().getPath());
 		String repository = matcher.matches() ? matcher.group(1) : "";
 		return "Bearer realm=\"http://" + host() + "/token\",service=\"test-registry\",scope=\"repository:" + repository
 				+ ":pull\"";

@@ -1,5 +1,6 @@
 package io.tagrelay.model.target;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import io.tagrelay.model.InvalidInputException;
@@ -22,11 +23,20 @@ import jakarta.validation.constraints.NotBlank;
  * @param webhook where to report the outcome
  * @param registry how a tag is checked against the registry before it is applied
  * @param pinDigest whether the Deployment gets {@code repository:tag@digest}, with the
- * digest the registry answered for the tag, instead of {@code repository:tag}
+ * digest the registry answered for the tag, instead of {@code repository:tag}; implied by
+ * {@code trackDigest}
+ * @param trackDigest whether a push or scan that shows the running tag pointing to
+ * another digest moves the Deployment to that digest (for a mutable tag such as
+ * {@code latest} or {@code 1.2}); the Deployment's image is then always pinned
+ * @param scanInterval how often the worker lists the repository's tags and handles them
+ * as a push from source {@code scan}, or {@code null} (the default) for no scan
  */
 public record Target(@NotBlank String repository, String namespace, @NotBlank String deployment, String container,
 		@Valid TagPolicy tagPolicy, @Valid RolloutPolicy rollout, @Valid WebhookEndpoint webhook,
-		@Valid RegistryPolicy registry, boolean pinDigest) {
+		@Valid RegistryPolicy registry, boolean pinDigest, boolean trackDigest, Duration scanInterval) {
+
+	/** The shortest scan interval: a registry is not asked for its tags more often. */
+	public static final Duration MIN_SCAN_INTERVAL = Duration.ofSeconds(1);
 
 	/** The namespace when none is configured, as in updatekate. */
 	public static final String DEFAULT_NAMESPACE = "default";
@@ -50,9 +60,17 @@ public record Target(@NotBlank String repository, String namespace, @NotBlank St
 		rollout = Objects.requireNonNullElseGet(rollout, RolloutPolicy::defaults);
 		webhook = Objects.requireNonNullElseGet(webhook, WebhookEndpoint::none);
 		registry = Objects.requireNonNullElseGet(registry, RegistryPolicy::defaults);
-		if (pinDigest && registry.verify() == RegistryPolicy.Verification.OFF) {
-			throw new InvalidInputException("pin-digest needs the registry's digest: registry.verify must be "
-					+ "required or best-effort, not off");
+		if ((pinDigest || trackDigest) && registry.verify() == RegistryPolicy.Verification.OFF) {
+			throw new InvalidInputException((trackDigest ? "track-digest" : "pin-digest")
+					+ " needs the registry's digest: registry.verify must be required or best-effort, not off");
+		}
+		pinDigest = pinDigest || trackDigest;
+		if (scanInterval != null && (scanInterval.isZero() || scanInterval.isNegative())) {
+			scanInterval = null;
+		}
+		if (scanInterval != null && scanInterval.compareTo(MIN_SCAN_INTERVAL) < 0) {
+			throw new InvalidInputException("scan-interval must be at least " + MIN_SCAN_INTERVAL.toSeconds()
+					+ "s (or 0 for no scan), not " + scanInterval);
 		}
 	}
 
@@ -66,7 +84,15 @@ public record Target(@NotBlank String repository, String namespace, @NotBlank St
 	 * @return the target
 	 */
 	public static Target of(String repository, String namespace, String deployment, String container) {
-		return new Target(repository, namespace, deployment, container, null, null, null, null, false);
+		return new Target(repository, namespace, deployment, container, null, null, null, null, false, false, null);
+	}
+
+	/**
+	 * Whether the worker scans the repository's tags for this target.
+	 * @return true if a scan interval is set
+	 */
+	public boolean scans() {
+		return this.scanInterval != null;
 	}
 
 	/**

@@ -35,7 +35,7 @@ public record UpdatekateSettings(String repo, String deployment, String namespac
 		}
 		RolloutPolicy rollout = new RolloutPolicy(RolloutPolicy.Success.AVAILABLE, null, null, null, null, false);
 		return Optional.of(new Target(this.repo, this.namespace, this.deployment, null, TagPolicy.defaults(), rollout,
-				new WebhookEndpoint(this.webhook), null, false));
+				new WebhookEndpoint(this.webhook), null, false, false, null));
 	}
 
 }
