@@ -29,7 +29,8 @@ public final class WorkerTopics implements AutoCloseable {
 	/** The dead letters of the events topic. */
 	public static final String EVENTS_DLT = "tagrelay.events.dlt";
 
-	private static final String RESULTS = "tagrelay.results";
+	/** The outcomes. */
+	public static final String RESULTS = "tagrelay.results";
 
 	private static final String STATE = "tagrelay.state";
 

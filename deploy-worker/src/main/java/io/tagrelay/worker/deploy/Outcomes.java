@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
+import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.worker.publish.ResultsPublisher;
 import org.apache.commons.logging.Log;
@@ -66,7 +67,13 @@ class Outcomes {
 	}
 
 	DeploymentOutcome skipped(UpdateRequest request, String current, String reason) {
-		return report(outcome(request, Result.SKIPPED, current, current, tagOf(current), reason, null, null));
+		DeploymentOutcome outcome = outcome(request, Result.SKIPPED, current, current, tagOf(current), reason, null,
+				null);
+		if (quiet(request, Result.SKIPPED)) {
+			scannedUnchanged(request);
+			return outcome;
+		}
+		return report(outcome);
 	}
 
 	/**
@@ -80,9 +87,14 @@ class Outcomes {
 			return;
 		}
 		List<DeploymentOutcome> all = requests.stream()
+			.filter((request) -> !quiet(request, Result.SKIPPED))
 			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request),
 					null, null))
 			.toList();
+		requests.stream().filter((request) -> quiet(request, Result.SKIPPED)).forEach(this::scannedUnchanged);
+		if (all.isEmpty()) {
+			return;
+		}
 		if (all.size() == 1) {
 			logger.info(line(all.get(0)));
 		}
@@ -93,6 +105,19 @@ class Outcomes {
 		}
 		this.publisher.publishAll(all);
 		all.forEach(this.metrics::outcome);
+	}
+
+	// a scan that changes nothing is nobody's request: no outcome is published, so that
+	// the results topic and the webhooks carry what happened, not every minute's scan
+	private static boolean quiet(UpdateRequest request, Result result) {
+		return result == Result.SKIPPED && request.event() instanceof RegistryPush push && push.fromScan();
+	}
+
+	private void scannedUnchanged(UpdateRequest request) {
+		this.metrics.scannedUnchanged();
+		if (logger.isDebugEnabled()) {
+			logger.debug(request.event().eventId() + " " + request.ref().key() + ": scanned, nothing to change");
+		}
 	}
 
 	private DeploymentOutcome report(DeploymentOutcome outcome) {

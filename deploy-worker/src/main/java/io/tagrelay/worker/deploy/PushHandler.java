@@ -47,7 +47,12 @@ import org.springframework.stereotype.Component;
  * <li>a tag the registry refuses ({@link TagVerifier}: not there, or not confirmed when
  * the target requires it) is never applied: the next best tag is tried, and a push whose
  * newest tag was refused gets a {@code FAILED} outcome saying so (its webhook tells the
- * receiver nothing was deployed) unless another tag of it is applied.</li>
+ * receiver nothing was deployed) unless another tag of it is applied;</li>
+ * <li>for a target with {@code track-digest}, a run with no newer tag that names the
+ * running tag again asks the registry for that tag's digest: a new one is applied as
+ * {@code repository:tag@digest} (the only safe way to follow a mutable tag such as
+ * {@code latest}), the same one skips every push, and one the registry cannot confirm is
+ * refused.</li>
  * </ul>
  */
 @Component
@@ -167,12 +172,16 @@ class PushHandler {
 			UpdateRequest request = request(winner.push(), target, container, startedAt, refusals);
 			if (winner.tag() != null) {
 				ImageReference image = managed.get().reference().withTag(winner.tag());
-				Verdict verdict = this.verifier.verify(target, image);
+				Verdict verdict = tracked(target, managed.get(), winner, this.verifier.verify(target, image));
 				if (!verdict.applies()) {
 					// the next best tag, from the same read
 					refusals.put(winner.tag(), verdict.reason());
 					read = deployment.get();
 					continue;
+				}
+				if (winner.movesDigest(managed.get()) && verdict.digest().equals(managed.get().reference().digest())) {
+					skipUnmoved(left, target, managed.get(), startedAt, refusals, verdict.digest());
+					return;
 				}
 				request = request.checked(image, verdict);
 			}
@@ -193,7 +202,8 @@ class PushHandler {
 	}
 
 	// the last push carrying the newest tag of the run that the target allows and the
-	// registry did not refuse
+	// registry did not refuse; for a target tracking digests, else the last push carrying
+	// the running tag
 	private static Optional<Winner> newest(List<RegistryPush> pushes, Target target, ManagedContainer container,
 			Refusals refusals) {
 		List<String> allTags = pushes.stream()
@@ -202,13 +212,40 @@ class PushHandler {
 			.filter((tag) -> !refusals.refused(tag))
 			.toList();
 		Selection newest = selector.select(container.reference(), allTags, target.tagPolicy(), container.refusedTag());
-		if (!newest.chosen()) {
+		String tag = newest.chosen() ? newest.tag() : trackedTag(target, container, allTags);
+		if (tag == null) {
 			return Optional.empty();
 		}
 		return pushes.stream()
-			.filter((push) -> push.tags().contains(newest.tag()))
+			.filter((push) -> push.tags().contains(tag))
 			.reduce((earlier, later) -> later)
-			.map((push) -> new Winner(push, newest.tag()));
+			.map((push) -> new Winner(push, tag));
+	}
+
+	// the running tag, if the target tracks its digest and a push names it again
+	private static String trackedTag(Target target, ManagedContainer container, List<String> tags) {
+		String running = container.reference().tag();
+		return (target.trackDigest() && running != null && tags.contains(running)) ? running : null;
+	}
+
+	// a tracked tag moves only to a digest the registry answered: one it could not
+	// confirm is refused, never applied as a bare tag
+	private static Verdict tracked(Target target, ManagedContainer container, Winner winner, Verdict verdict) {
+		if (!winner.movesDigest(container) || !verdict.applies() || verdict.digest() != null) {
+			return verdict;
+		}
+		return Verdict.refusing("tag " + winner.tag() + " could not be verified (" + verdict.reason()
+				+ ") and track-digest moves only to a digest the registry answered: nothing was deployed");
+	}
+
+	// the running tag still points to the digest that runs: nothing to move
+	private void skipUnmoved(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt,
+			Refusals refusals, String digest) {
+		String unmoved = "tag " + container.reference().tag() + " still points to " + digest + ", which runs";
+		this.outcomes.skippedAll(requests(pushes, target, container.name(), startedAt, refusals), container.image(),
+				(request) -> Optional
+					.ofNullable(choose((RegistryPush) request.event(), target, container, refusals).reason())
+					.orElse(unmoved));
 	}
 
 	private void skipAll(List<RegistryPush> pushes, Target target, ManagedContainer container, Instant startedAt,
@@ -288,7 +325,12 @@ class PushHandler {
 			return Choice.skip(refusals.reason(push.tags().get(0)));
 		}
 		Selection selection = selector.select(running, tags, target.tagPolicy(), container.refusedTag());
-		return selection.chosen() ? Choice.apply(running.withTag(selection.tag())) : Choice.skip(selection.reason());
+		if (selection.chosen()) {
+			return Choice.apply(running.withTag(selection.tag()));
+		}
+		String tracked = trackedTag(target, container, tags);
+		// the tracked tag, pinned by the updater to the digest the registry answers now
+		return (tracked != null) ? Choice.apply(running.withTag(tracked)) : Choice.skip(selection.reason());
 	}
 
 	/**
@@ -298,6 +340,12 @@ class PushHandler {
 	 * @param tag the tag, or {@code null} when the push is resumed
 	 */
 	private record Winner(RegistryPush push, String tag) {
+
+		// whether it names the running tag again, for a target tracking its digest
+		boolean movesDigest(ManagedContainer container) {
+			return this.tag != null && this.tag.equals(container.reference().tag());
+		}
+
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The worker's deployment metrics: {@code tagrelay.deployments} (counter, tagged
  * {@code result=updated|failed|skipped}) and {@code tagrelay.rollout.duration} (timer,
- * tagged {@code result=succeeded|failed}).
+ * tagged {@code result=succeeded|failed}); a scan's push that changes nothing is counted
+ * as {@code tagrelay.scan.unchanged}, not as a deployment.
  */
 @Component
 class WorkerMetrics {
@@ -26,6 +27,10 @@ class WorkerMetrics {
 	void outcome(DeploymentOutcome outcome) {
 		this.registry.counter("tagrelay.deployments", "result", outcome.result().name().toLowerCase(Locale.ROOT))
 			.increment();
+	}
+
+	void scannedUnchanged() {
+		this.registry.counter("tagrelay.scan.unchanged").increment();
 	}
 
 	void rollout(Duration duration, boolean succeeded) {

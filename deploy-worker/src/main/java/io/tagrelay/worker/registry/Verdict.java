@@ -30,6 +30,16 @@ public record Verdict(boolean applies, String digest, String reason) {
 	}
 
 	/**
+	 * A refusal decided outside the registry's answer, e.g. of a tracked tag whose digest
+	 * the registry could not confirm.
+	 * @param reason why nothing is deployed
+	 * @return the verdict
+	 */
+	public static Verdict refusing(String reason) {
+		return refused(reason);
+	}
+
+	/**
 	 * The image to write into the Deployment.
 	 * @param chosen the image chosen
 	 * @param pinDigest whether the target pins digests

@@ -54,6 +54,8 @@ class DistributionVerificationIT {
 
 	static final String PINNED = (registry != null) ? registry.host() + "/acme/pinned" : "127.0.0.1:1/acme/pinned";
 
+	static final String TRACKED = (registry != null) ? registry.host() + "/acme/tracked" : "127.0.0.1:1/acme/tracked";
+
 	static final SimulatedCluster cluster = cluster();
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
@@ -72,12 +74,16 @@ class DistributionVerificationIT {
 		TestTargets.register(properties, 1, PINNED, "pinned", null, () -> receiver.url("/pinned"));
 		properties.add("tagrelay.targets[1].registry.verify", () -> "required");
 		properties.add("tagrelay.targets[1].pin-digest", () -> "true");
+		TestTargets.register(properties, 2, TRACKED, "tracked", null, () -> receiver.url("/tracked"));
+		properties.add("tagrelay.targets[2].registry.verify", () -> "required");
+		properties.add("tagrelay.targets[2].track-digest", () -> "true");
 	}
 
 	static SimulatedCluster cluster() {
 		SimulatedCluster cluster = SimulatedCluster.start();
 		cluster.createDeployment("demo", "web", 2, container("web", REPOSITORY + ":1.0.0"));
 		cluster.createDeployment("demo", "pinned", 2, container("pinned", PINNED + ":1.0.0"));
+		cluster.createDeployment("demo", "tracked", 2, container("tracked", TRACKED + ":latest"));
 		return cluster;
 	}
 
@@ -135,6 +141,36 @@ class DistributionVerificationIT {
 			.extracting(DeploymentOutcome::digest)
 			.isEqualTo(pushed.digest());
 		assertThat(receiver.received("/pinned").get(0).fields("digest")).containsExactly(pushed.digest());
+	}
+
+	@Test
+	void movesATrackedTagToTheDigestItWasRepushedWith() {
+		PushedImage first = registry.push("acme/tracked", "latest");
+		RegistryPush push = push(TRACKED, "latest");
+		topics.send(push);
+		await().untilAsserted(() -> assertThat(cluster.image("demo", "tracked", "tracked")).isEqualTo(first.pinned()));
+
+		PushedImage second = registry.push("acme/tracked", "latest");
+		assertThat(second.digest()).isNotEqualTo(first.digest());
+		RegistryPush repushed = push(TRACKED, "latest");
+		topics.send(repushed);
+
+		await().untilAsserted(() -> assertThat(cluster.image("demo", "tracked", "tracked")).isEqualTo(second.pinned()));
+		await().untilAsserted(() -> assertThat(topics.outcomes(repushed)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.UPDATED);
+			assertThat(outcome.previousImage()).isEqualTo(first.pinned());
+			assertThat(outcome.digest()).isEqualTo(second.digest());
+		}));
+		await().untilAsserted(() -> assertThat(receiver.received("/tracked")).hasSize(2));
+		assertThat(receiver.received("/tracked").get(1).fields("digest")).containsExactly(second.digest());
+
+		RegistryPush again = push(TRACKED, "latest");
+		topics.send(again);
+		await().untilAsserted(() -> assertThat(topics.outcomes(again)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+			assertThat(outcome.reason()).isEqualTo("tag latest still points to " + second.digest() + ", which runs");
+		}));
+		assertThat(cluster.image("demo", "tracked", "tracked")).isEqualTo(second.pinned());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

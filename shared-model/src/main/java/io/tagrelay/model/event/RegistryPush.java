@@ -30,6 +30,11 @@ public record RegistryPush(String eventId, String repository, List<String> tags,
 	/** The {@code type} of this event in its JSON form. */
 	public static final String TYPE = "registry-push";
 
+	/**
+	 * The source, and client, of the pushes the worker's reconciliation scan publishes.
+	 */
+	public static final String SCAN_SOURCE = "scan";
+
 	/** The most tags one push may carry. */
 	public static final int MAX_TAGS = 1000;
 
@@ -73,6 +78,15 @@ public record RegistryPush(String eventId, String repository, List<String> tags,
 	 */
 	public boolean mayMove(String namespace, String deployment) {
 		return this.deployments == null || this.deployments.contains(namespace + "/" + deployment);
+	}
+
+	/**
+	 * Whether the worker's reconciliation scan published it, rather than a registry or a
+	 * client.
+	 * @return true for a scan's push
+	 */
+	public boolean fromScan() {
+		return SCAN_SOURCE.equals(this.source) && SCAN_SOURCE.equals(this.client);
 	}
 
 	/**
