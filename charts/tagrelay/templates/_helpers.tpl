@@ -332,6 +332,10 @@ form, and only the worker's Secret the whole one.
 {{- if hasKey . "rollbackOnFailure" }}{{ $_ := set $r "rollback-on-failure" .rollbackOnFailure }}{{ end }}
 {{- if $r }}{{ $_ := set $t "rollout" $r }}{{ end }}
 {{- end }}
+{{- with .registry }}{{ with .verify }}{{ $_ := set $t "registry" (dict "verify" .) }}{{ end }}{{ end }}
+{{- if hasKey . "pinDigest" }}{{ $_ := set $t "pin-digest" .pinDigest }}{{ end }}
+{{- if hasKey . "trackDigest" }}{{ $_ := set $t "track-digest" .trackDigest }}{{ end }}
+{{- with .scanInterval }}{{ $_ := set $t "scan-interval" . }}{{ end }}
 {{- if $.webhooks }}{{ with .webhook }}{{ with .url }}{{ $_ := set $t "webhook" (dict "url" .) }}{{ end }}{{ end }}{{ end }}
 {{- $targets = append $targets $t }}
 {{- end }}
@@ -339,9 +343,11 @@ form, and only the worker's Secret the whole one.
 {{- end }}
 
 {{/*
-Whether any target has a webhook URL (then the worker reads its targets from its Secret).
+Whether the worker's Secret holds settings: a target's webhook URL (then the worker reads its
+targets from there), or the registries it signs in to.
 */}}
 {{- define "tagrelay.hasWebhookUrls" -}}
+{{- if or .Values.worker.registries .Values.worker.registriesDockerConfigSecret }}true{{ end }}
 {{- range .Values.targets }}{{ with .webhook }}{{ if .url }}true{{ end }}{{ end }}{{ end }}
 {{- end }}
 
@@ -386,4 +392,24 @@ environment variable names of the chart's Secret, each with its value.
 {{- with $settings.secret }}{{ $_ := set $secrets (printf "%s_SECRET" $prefix) . }}{{ end }}
 {{- end }}
 {{- toYaml $secrets }}
+{{- end }}
+
+{{/*
+The registries the worker signs in to (tagrelay.registries[n], with their passwords and
+tokens) and the mounted Docker config JSON: only in the worker's Secret.
+*/}}
+{{- define "tagrelay.worker.registries" -}}
+{{- $registries := list }}
+{{- range .Values.worker.registries }}
+{{- $r := dict "host" .host }}
+{{- if hasKey . "insecure" }}{{ $_ := set $r "insecure" .insecure }}{{ end }}
+{{- with .username }}{{ $_ := set $r "username" . }}{{ end }}
+{{- with .password }}{{ $_ := set $r "password" . }}{{ end }}
+{{- with .token }}{{ $_ := set $r "token" . }}{{ end }}
+{{- $registries = append $registries $r }}
+{{- end }}
+{{- $settings := dict }}
+{{- if $registries }}{{ $_ := set $settings "registries" $registries }}{{ end }}
+{{- if .Values.worker.registriesDockerConfigSecret }}{{ $_ := set $settings "registries-docker-config" "/etc/tagrelay/registries/.dockerconfigjson" }}{{ end }}
+{{- toYaml $settings }}
 {{- end }}

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.tagrelay.bench.registry.BenchRegistry;
 import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.bench.service.MemorySampler;
 import io.tagrelay.model.event.EventCodec;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark harness that {@code bench/run} starts: measures the five figures of issue
- * 7 in one run and prints one summary line per figure (bench/README.md).
+ * The benchmark harness that {@code bench/run} starts: measures the figures of issues 7
+ * and 15 in one run and prints one summary line per figure (bench/README.md).
  */
 public final class Bench {
 
@@ -42,6 +43,7 @@ public final class Bench {
 		List<String> summary = new ArrayList<>();
 		List<String> profiles = new ArrayList<>();
 		String loadBefore = loadAverage();
+		List<BenchService> workers = new ArrayList<>();
 		try (BenchStack stack = new BenchStack(root, dir, options)) {
 			progress("broker " + stack.bootstrapServers() + ", mock API server with " + (options.targets() + 2)
 					+ " Deployments");
@@ -71,6 +73,7 @@ public final class Bench {
 				stack.skipQueuedEvents();
 				progress("starting the worker");
 				BenchService worker = stack.startWorker(false);
+				workers.add(worker);
 				Duration workerReady = worker.awaitReady(START_TIMEOUT);
 				long workerRss;
 				try (TopicReader results = TopicReader.fromEnd(stack.bootstrapServers(), BenchStack.RESULTS);
@@ -98,6 +101,21 @@ public final class Bench {
 									new Footprint("worker", workerStartup, workerReady, workerRss,
 											worker.memoryKib("VmHWM") / 1024),
 									options.targets() + 2));
+				}
+			}
+			if (options.figure(6)) {
+				// the other workers are stopped: the scanning one owns every partition
+				workers.forEach(Bench::stop);
+				BenchOptions.Scan scan = options.scan();
+				progress("figure 6 (" + scan.targets() + " targets scanned every " + scan.interval().toSeconds()
+						+ " s)");
+				try (BenchRegistry registry = new BenchRegistry(scan.tags())) {
+					BenchService worker = stack.startScanningWorker(registry, scan);
+					worker.awaitReady(START_TIMEOUT);
+					report(summary,
+							new ScanFootprint(worker, registry, stack.bootstrapServers())
+								.run(scan.targets(), scan.tags(), scan.interval(), scan.intervals())
+								.line());
 				}
 			}
 		}
@@ -152,6 +170,15 @@ public final class Bench {
 	private static Index<String> outcomesByEventId(TopicReader results) {
 		EventCodec codec = new EventCodec();
 		return results.index((record) -> codec.readOutcome(record.value()).eventId());
+	}
+
+	private static void stop(BenchService service) {
+		try {
+			service.close();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static String loadAverage() {

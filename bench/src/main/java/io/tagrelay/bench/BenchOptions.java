@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param pushes sequential pushes measured for push-to-patch latency
  * @param warmupPushes pushes before those, not counted
  * @param targets distinct targets updated at once for the worker's throughput
- * @param figures the figures to measure (1 to 5)
+ * @param figures the figures to measure (1 to 6)
  * @param jmhArgs JMH's own arguments
  * @param ingestJvm JVM flags of the ingest
  * @param workerJvm JVM flags of the worker
@@ -28,10 +28,12 @@ import java.util.stream.Collectors;
  * @param ingestArgs extra Spring Boot arguments of the ingest ({@code --key=value ...})
  * @param workerArgs extra Spring Boot arguments of the worker
  * @param cds whether the services run with a Class Data Sharing archive trained first
+ * @param scan figure 6: the targets scanned, their tags, interval and the intervals
+ * measured
  */
 record BenchOptions(Duration duration, Duration warmup, int threads, int connections, Duration rateDuration, int pushes,
 		int warmupPushes, int targets, Set<Integer> figures, List<String> jmhArgs, List<String> ingestJvm,
-		List<String> workerJvm, boolean jfr, List<String> ingestArgs, List<String> workerArgs, boolean cds) {
+		List<String> workerJvm, boolean jfr, List<String> ingestArgs, List<String> workerArgs, boolean cds, Scan scan) {
 
 	/**
 	 * The JVM flags both services run with unless told otherwise; RESULTS.md says what
@@ -70,12 +72,14 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 				words(values.get("jmh-args")), words(Objects.requireNonNullElse(values.get("ingest-jvm"), jvm)),
 				words(Objects.requireNonNullElse(values.get("worker-jvm"), jvm)),
 				Boolean.parseBoolean(values.get("jfr")), words(values.get("ingest-args")),
-				words(values.get("worker-args")), Boolean.parseBoolean(values.get("cds")));
+				words(values.get("worker-args")), Boolean.parseBoolean(values.get("cds")),
+				new Scan(Integer.parseInt(values.get("scan-targets")), Integer.parseInt(values.get("scan-tags")),
+						seconds(values, "scan-interval"), Integer.parseInt(values.get("scan-intervals"))));
 	}
 
 	/**
 	 * Whether a figure is to be measured.
-	 * @param figure 1 to 5
+	 * @param figure 1 to 6
 	 * @return whether {@code --figures} names it
 	 */
 	boolean figure(int figure) {
@@ -89,15 +93,29 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 	private static Map<String, String> defaults(boolean smoke) {
 		String[][] flags = { { "duration", "15", "2" }, { "warmup", "5", "1" }, { "threads", "2" },
 				{ "connections", "16" }, { "rate-duration", "15", "2" }, { "pushes", "200", "20" },
-				{ "warmup-pushes", "20", "5" }, { "targets", "500", "50" }, { "figures", "1,2,3,4,5" },
+				{ "warmup-pushes", "20", "5" }, { "targets", "500", "50" }, { "figures", "1,2,3,4,5,6" },
 				{ "jmh-args", DEFAULT_JMH, "-f 1 -wi 1 -w 200ms -i 1 -r 200ms" }, { "jvm", DEFAULT_JVM },
 				{ "ingest-jvm", null }, { "worker-jvm", null }, { "jfr", "false" }, { "ingest-args", "" },
-				{ "worker-args", "" }, { "cds", "false" } };
+				{ "worker-args", "" }, { "cds", "false" }, { "scan-targets", "500", "20" },
+				{ "scan-tags", "250", "20" }, { "scan-interval", "60", "3" }, { "scan-intervals", "2", "1" } };
 		Map<String, String> values = new HashMap<>();
 		for (String[] flag : flags) {
 			values.put(flag[0], (smoke && flag.length > 2) ? flag[2] : flag[1]);
 		}
 		return values;
+	}
+
+	/**
+	 * Figure 6's load: {@code --scan-targets} targets, one repository of
+	 * {@code --scan-tags} tags each, scanned every {@code --scan-interval} seconds,
+	 * measured over {@code --scan-intervals} intervals.
+	 *
+	 * @param targets the targets
+	 * @param tags the tags of each repository
+	 * @param interval the scan interval
+	 * @param intervals the intervals measured
+	 */
+	record Scan(int targets, int tags, Duration interval, int intervals) {
 	}
 
 	private static Duration seconds(Map<String, String> values, String name) {

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.tagrelay.bench.cluster.PatchRecorder;
+import io.tagrelay.bench.registry.BenchRegistry;
 import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.bench.service.CdsArchive;
 import io.tagrelay.testing.cluster.SimulatedCluster;
@@ -147,6 +148,36 @@ final class BenchStack implements AutoCloseable {
 		List<String> args = new ArrayList<>(common(startupOnly));
 		args.addAll(this.options.workerArgs());
 		return start(name("worker", startupOnly), "deploy-worker", this.options.workerJvm(), args,
+				Map.of("KUBECONFIG", this.kubeconfig.toString()));
+	}
+
+	/**
+	 * Starts a worker whose targets all scan (figure 6): one Deployment and one
+	 * repository of the registry each, already on the newest of its tags, so that the
+	 * scans find nothing to change.
+	 * @param registry the registry
+	 * @param scan the load
+	 */
+	BenchService startScanningWorker(BenchRegistry registry, BenchOptions.Scan scan) throws Exception {
+		StringBuilder properties = new StringBuilder();
+		for (int i = 0; i < scan.targets(); i++) {
+			String name = "s%04d".formatted(i);
+			String repository = registry.host() + "/bench/" + name;
+			this.cluster.createDeployment(NAMESPACE, name, 1,
+					SimulatedCluster.container(CONTAINER, repository + ":1.0." + (scan.tags() - 1)));
+			this.cluster.rolledOutForever(NAMESPACE, name);
+			String target = "tagrelay.targets[%d].".formatted(i);
+			properties.append(target).append("repository=").append(repository).append('\n');
+			properties.append(target).append("namespace=").append(NAMESPACE).append('\n');
+			properties.append(target).append("deployment=").append(name).append('\n');
+			properties.append(target).append("scan-interval=").append(scan.interval().toSeconds()).append("s\n");
+		}
+		Path file = Files.writeString(this.dir.resolve("targets-scan.properties"), properties);
+		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+				"--spring.config.additional-location=file:" + file, "--tagrelay.registries[0].host=" + registry.host(),
+				"--tagrelay.registries[0].insecure=true"));
+		args.addAll(this.options.workerArgs());
+		return start("worker-scan", "deploy-worker", this.options.workerJvm(), args,
 				Map.of("KUBECONFIG", this.kubeconfig.toString()));
 	}
 

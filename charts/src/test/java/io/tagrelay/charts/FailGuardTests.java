@@ -61,6 +61,11 @@ class FailGuardTests {
 		assertRefused(Map.of("kafka.securityProtocol", "SASL"), "securityProtocol");
 		assertRefused(Map.of("targets[0].repository", "quay.io/acme/web:1.0", "targets[0].deployment", "web"),
 				"repository");
+		assertRefused(Map.of("targets[0].repository", "quay.io/acme/web", "targets[0].deployment", "web",
+				"targets[0].registry.verify", "sometimes"), "verify");
+		assertRefused(Map.of("targets[0].repository", "quay.io/acme/web", "targets[0].deployment", "web",
+				"targets[0].scanInterval", "often"), "scanInterval");
+		assertRefused(Map.of("worker.registries[0].host", "https://quay.io"), "host");
 	}
 
 	private static void assertRefused(Map<String, Object> sets, String message) {

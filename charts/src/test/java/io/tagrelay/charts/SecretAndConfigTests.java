@@ -9,9 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static io.tagrelay.charts.RenderedChart.at;
+import static io.tagrelay.charts.RenderedChart.container;
 import static io.tagrelay.charts.RenderedChart.env;
 import static io.tagrelay.charts.RenderedChart.list;
 import static io.tagrelay.charts.RenderedChart.map;
+import static io.tagrelay.charts.RenderedChart.podSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretAndConfigTests {
@@ -58,6 +60,50 @@ class SecretAndConfigTests {
 		assertThat(env(chart.worker()).get("SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
 				"file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/worker.yaml,"
 						+ "file:/etc/tagrelay/secret/targets.yaml");
+	}
+
+	@Test
+	void rendersTheTargetsRegistrySettings() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+
+		assertThat(list(chart.configFile("application.yaml"), "tagrelay", "targets").get(2))
+			.containsEntry("registry", Map.of("verify", "required"))
+			.containsEntry("track-digest", true)
+			.containsEntry("scan-interval", "5m");
+		assertThat(list(chart.workerSecretFile(), "tagrelay", "targets").get(2)).containsEntry("scan-interval", "5m");
+	}
+
+	@Test
+	void keepsRegistryCredentialsInTheWorkersSecretOnly() {
+		RenderedChart chart = RenderedChart.multiNamespace();
+
+		assertThat(list(chart.workerSecretFile(), "tagrelay", "registries")).containsExactly(Map.of("host",
+				"registry.example:5000", "insecure", true, "username", "relay", "password", "registry-password-0123"),
+				Map.of("host", "ghcr.io", "token", "ghp_registrytoken0123"));
+		assertThat(at(chart.workerSecretFile(), "tagrelay", "registries-docker-config"))
+			.isEqualTo("/etc/tagrelay/registries/.dockerconfigjson");
+		assertThat(chart.configMap().toString()).doesNotContain("registry-password-0123", "ghp_registrytoken0123");
+		assertThat(chart.ingest().toString()).doesNotContain("registry-password-0123", "ghp_registrytoken0123",
+				"pull-secret");
+		assertThat(list(podSpec(chart.worker()), "volumes")).anySatisfy((volume) -> {
+			assertThat(volume).containsEntry("name", "registries-docker-config");
+			assertThat(at(volume, "secret", "secretName")).isEqualTo("pull-secret");
+		});
+		assertThat(list(container(chart.worker()), "volumeMounts")).contains(
+				Map.of("name", "registries-docker-config", "mountPath", "/etc/tagrelay/registries", "readOnly", true));
+	}
+
+	@Test
+	void rollsTheWorkerWhenARegistryPasswordChanges() {
+		Map<String, Object> before = Map.of("worker.registries[0].host", "quay.io", "worker.registries[0].username",
+				"relay", "worker.registries[0].password", "first-password");
+		Map<String, Object> rotated = new HashMap<>(before);
+		rotated.put("worker.registries[0].password", "second-password");
+
+		assertThat(at(RenderedChart.with(before).worker(), "spec", "template", "metadata", "annotations",
+				"checksum/worker-secret"))
+			.isNotEqualTo(at(RenderedChart.with(rotated).worker(), "spec", "template", "metadata", "annotations",
+					"checksum/worker-secret"));
 	}
 
 	@Test
