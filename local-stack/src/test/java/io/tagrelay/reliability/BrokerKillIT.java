@@ -55,7 +55,11 @@ class BrokerKillIT extends FaultTest {
 		KafkaBrokerProcess broker = this.parts.started(new KafkaBrokerProcess(this.dir));
 		broker.start();
 		SimulatedCluster sandbox = sandbox(FLEET, Duration.ofMillis(20));
-		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms"));
+		List<String> properties = new ArrayList<>(FLEET.targetProperties("rollout.initial-interval=20ms",
+				// the guarantees are judged, not the rollout speed: a loaded CI machine
+				// may
+				// take more than the default 10 checks
+				"rollout.max-attempts=30"));
 		properties.add("--tagrelay.ingest.enqueue-timeout=" + ENQUEUE_TIMEOUT.toMillis() + "ms");
 		// the ingest first, then the worker (both declare the events topic alike)
 		InProcessIngest ingest = this.parts.started(InProcessIngest.start(broker.bootstrapServers(), properties));

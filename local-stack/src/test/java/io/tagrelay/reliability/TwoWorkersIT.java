@@ -46,7 +46,11 @@ class TwoWorkersIT extends FaultTest {
 		EmbeddedKafkaKraftBroker broker = broker(PARTITIONS);
 		SimulatedCluster sandbox = sandbox(fleet, Duration.ofMillis(20));
 		Path kubeconfig = kubeconfig(sandbox);
-		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms"));
+		List<String> properties = new ArrayList<>(fleet.targetProperties("rollout.initial-interval=20ms",
+				// the guarantees are judged, not the rollout speed: a loaded CI machine
+				// may
+				// take more than the default 10 checks
+				"rollout.max-attempts=30"));
 		properties.add("--tagrelay.kafka.partitions=" + PARTITIONS);
 		// consumers per worker = partitions / workers: the events consumers rebalance
 		// cooperatively (sticky), so a second worker whose consumers would outnumber the

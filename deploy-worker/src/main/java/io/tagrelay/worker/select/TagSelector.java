@@ -3,6 +3,7 @@ package io.tagrelay.worker.select;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import io.tagrelay.model.target.TagPolicy;
 import io.tagrelay.support.targets.TagRange;
 import io.tagrelay.support.targets.VersionOrder;
 import org.semver4j.Semver;
+
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * Picks the tag a registry push should move a container to: the greatest pushed tag that
@@ -30,6 +33,17 @@ import org.semver4j.Semver;
 public final class TagSelector {
 
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+	/**
+	 * The versions of the tags seen, parsed once: every push and scan carries the same
+	 * tags again (a scan of a repository all of them, each minute). Soft references, so
+	 * the memory is the garbage collector's to take back.
+	 */
+	private static final Map<String, Optional<Semver>> VERSIONS = new ConcurrentReferenceHashMap<>(256,
+			ConcurrentReferenceHashMap.ReferenceType.SOFT);
+
+	private static final Map<String, TagRange> RANGES = new ConcurrentReferenceHashMap<>(16,
+			ConcurrentReferenceHashMap.ReferenceType.SOFT);
 
 	/**
 	 * npm's {@code Number.MAX_SAFE_INTEGER}: the largest numeric identifier it compares
@@ -80,8 +94,8 @@ public final class TagSelector {
 					+ " is applied");
 		}
 		newer = newer.stream().filter((c) -> !c.tag().equals(refused)).toList();
-		TagRange range = TagRange.parse(policy.range(), policy.includePrereleases());
-		TagRange sameLine = TagRange.parse(policy.range(), true);
+		TagRange range = range(policy.range(), policy.includePrereleases());
+		TagRange sameLine = range(policy.range(), true);
 		return newer.stream()
 			.filter((c) -> range.includes(c.version())
 					|| (onRunningLine(c.version(), current) && sameLine.includes(c.version())))
@@ -103,7 +117,17 @@ public final class TagSelector {
 	 * identifier (npm's semver compares a larger one imprecisely, as a floating-point
 	 * number), so such a tag is ignored like {@code latest}.
 	 */
+	// a target's range, parsed once
+	private static TagRange range(String range, boolean includePrereleases) {
+		return RANGES.computeIfAbsent(includePrereleases + " " + range,
+				(key) -> TagRange.parse(range, includePrereleases));
+	}
+
 	private static Semver comparable(String tag) {
+		return VERSIONS.computeIfAbsent(tag, (t) -> Optional.ofNullable(parse(t))).orElse(null);
+	}
+
+	private static Semver parse(String tag) {
 		Semver version = Semver.parse(tag);
 		if (version == null || version.getPreRelease().stream().anyMatch(TagSelector::isUnsafeNumber)) {
 			return null;

@@ -2,16 +2,25 @@ package io.tagrelay.model.target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.tagrelay.model.InvalidInputException;
 
 /**
- * The configured targets, and the updatekate target when its variables are set.
+ * The configured targets, and the updatekate target when its variables are set, indexed
+ * by repository and by Deployment: every push and every update looks its targets up, so
+ * that a lookup among 500 targets costs one map read, not a scan of them all.
  */
 public final class Targets {
 
 	private final List<Target> all;
+
+	private final Map<String, List<Target>> byRepository;
+
+	private final Map<String, List<Target>> byDeployment;
 
 	/**
 	 * Combines the configured targets with the updatekate one.
@@ -30,6 +39,18 @@ public final class Targets {
 			}
 		}
 		this.all = List.copyOf(targets);
+		this.byRepository = index(this.all, Target::repository);
+		this.byDeployment = index(this.all, (target) -> deploymentKey(target.namespace(), target.deployment()));
+	}
+
+	private static Map<String, List<Target>> index(List<Target> targets, Function<Target, String> key) {
+		return targets.stream()
+			.collect(Collectors.collectingAndThen(Collectors.groupingBy(key, Collectors.toUnmodifiableList()),
+					Map::copyOf));
+	}
+
+	private static String deploymentKey(String namespace, String deployment) {
+		return namespace + "/" + deployment;
 	}
 
 	private static boolean overlap(Target a, Target b) {
@@ -51,7 +72,7 @@ public final class Targets {
 	 * @return the targets, possibly none
 	 */
 	public List<Target> forRepository(String repository) {
-		return this.all.stream().filter((target) -> target.repository().equals(repository)).toList();
+		return this.byRepository.getOrDefault(repository, List.of());
 	}
 
 	/**
@@ -62,7 +83,10 @@ public final class Targets {
 	 * @return the target, if one is configured
 	 */
 	public Optional<Target> find(String namespace, String deployment, String container) {
-		return this.all.stream().filter((target) -> target.covers(namespace, deployment, container)).findFirst();
+		return this.byDeployment.getOrDefault(deploymentKey(namespace, deployment), List.of())
+			.stream()
+			.filter((target) -> target.covers(namespace, deployment, container))
+			.findFirst();
 	}
 
 	/**
