@@ -112,10 +112,7 @@ public final class Bench {
 				try (BenchRegistry registry = new BenchRegistry(scan.tags())) {
 					BenchService worker = stack.startScanningWorker(registry, scan);
 					worker.awaitReady(START_TIMEOUT);
-					report(summary,
-							new ScanFootprint(worker, registry, stack.bootstrapServers())
-								.run(scan.targets(), scan.tags(), scan.interval(), scan.intervals())
-								.line());
+					report(summary, new ScanFootprint(worker, registry, stack.bootstrapServers()).run(scan).line());
 				}
 			}
 		}

@@ -33,14 +33,13 @@ final class ScanFootprint {
 
 	/**
 	 * Measures.
-	 * @param targets the targets scanned, one repository each
-	 * @param tags the tags of each repository
-	 * @param interval their scan interval
-	 * @param intervals how many intervals to measure over
-	 * @return the figure's line
+	 * @param scan the load: targets (one repository each), tags, interval, intervals
+	 * @return the figure's result
 	 * @throws InterruptedException if interrupted
 	 */
-	Result run(int targets, int tags, Duration interval, int intervals) throws InterruptedException {
+	Result run(BenchOptions.Scan scan) throws InterruptedException {
+		Duration interval = scan.interval();
+		int intervals = scan.intervals();
 		Thread.sleep(interval.toMillis());
 		try (TopicReader results = TopicReader.fromEnd(this.bootstrapServers, BenchStack.RESULTS);
 				MemorySampler rss = MemorySampler.of(this.worker)) {
@@ -51,8 +50,8 @@ final class ScanFootprint {
 			double elapsedMillis = (System.nanoTime() - started) / 1e6;
 			double cpu = CpuTime.processMillis(this.worker.pid()) - cpuBefore;
 			long pages = this.registry.tagPages() - pagesBefore;
-			long pagesPerScan = (tags + 99) / 100;
-			return new Result(targets, tags, interval, intervals, cpu / elapsedMillis,
+			long pagesPerScan = (scan.tags() + 99) / 100;
+			return new Result(scan.targets(), scan.tags(), interval, intervals, cpu / elapsedMillis,
 					Math.max(rss.maxMib(), this.worker.memoryKib("VmRSS") / 1024), pages / (double) pagesPerScan,
 					results.records().size());
 		}

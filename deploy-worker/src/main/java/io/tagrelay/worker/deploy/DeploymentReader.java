@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * retrying transient errors.
  */
 @Component
-class DeploymentReader {
+public class DeploymentReader {
 
 	private final KubernetesClient client;
 
@@ -34,7 +34,7 @@ class DeploymentReader {
 	 * @param name the Deployment
 	 * @return the Deployment, empty if there is none
 	 */
-	Optional<Deployment> read(String namespace, String name) {
+	public Optional<Deployment> read(String namespace, String name) {
 		return this.watch.cached(namespace, name).or(() -> readFresh(namespace, name));
 	}
 

@@ -69,7 +69,7 @@ class Outcomes {
 	DeploymentOutcome skipped(UpdateRequest request, String current, String reason) {
 		DeploymentOutcome outcome = outcome(request, Result.SKIPPED, current, current, tagOf(current), reason, null,
 				null);
-		if (quiet(request, Result.SKIPPED)) {
+		if (quiet(request)) {
 			scannedUnchanged(request);
 			return outcome;
 		}
@@ -87,11 +87,11 @@ class Outcomes {
 			return;
 		}
 		List<DeploymentOutcome> all = requests.stream()
-			.filter((request) -> !quiet(request, Result.SKIPPED))
+			.filter((request) -> !quiet(request))
 			.map((request) -> outcome(request, Result.SKIPPED, current, current, tagOf(current), reason.apply(request),
 					null, null))
 			.toList();
-		requests.stream().filter((request) -> quiet(request, Result.SKIPPED)).forEach(this::scannedUnchanged);
+		requests.stream().filter(Outcomes::quiet).forEach(this::scannedUnchanged);
 		if (all.isEmpty()) {
 			return;
 		}
@@ -107,10 +107,11 @@ class Outcomes {
 		all.forEach(this.metrics::outcome);
 	}
 
-	// a scan that changes nothing is nobody's request: no outcome is published, so that
-	// the results topic and the webhooks carry what happened, not every minute's scan
-	private static boolean quiet(UpdateRequest request, Result result) {
-		return result == Result.SKIPPED && request.event() instanceof RegistryPush push && push.fromScan();
+	// asked of skips only: a scan that changes nothing is nobody's request, so no outcome
+	// is published; the results topic and the webhooks carry what happened, not every
+	// minute's scan
+	private static boolean quiet(UpdateRequest request) {
+		return request.event() instanceof RegistryPush push && push.fromScan();
 	}
 
 	private void scannedUnchanged(UpdateRequest request) {

@@ -234,7 +234,7 @@ class PushHandler {
 		if (!winner.movesDigest(container) || !verdict.applies() || verdict.digest() != null) {
 			return verdict;
 		}
-		return Verdict.refusing("tag " + winner.tag() + " could not be verified (" + verdict.reason()
+		return Verdict.refused("tag " + winner.tag() + " could not be verified (" + verdict.reason()
 				+ ") and track-digest moves only to a digest the registry answered: nothing was deployed");
 	}
 

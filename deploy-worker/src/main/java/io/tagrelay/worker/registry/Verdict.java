@@ -25,18 +25,14 @@ public record Verdict(boolean applies, String digest, String reason) {
 		return new Verdict(true, null, reason);
 	}
 
-	static Verdict refused(String reason) {
-		return new Verdict(false, null, reason);
-	}
-
 	/**
-	 * A refusal decided outside the registry's answer, e.g. of a tracked tag whose digest
-	 * the registry could not confirm.
+	 * A refusal: of an image the registry does not have or could not confirm, or of a
+	 * tracked tag whose digest it did not answer.
 	 * @param reason why nothing is deployed
 	 * @return the verdict
 	 */
-	public static Verdict refusing(String reason) {
-		return refused(reason);
+	public static Verdict refused(String reason) {
+		return new Verdict(false, null, reason);
 	}
 
 	/**

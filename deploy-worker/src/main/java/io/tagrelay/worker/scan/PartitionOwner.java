@@ -1,6 +1,8 @@
 package io.tagrelay.worker.scan;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import io.tagrelay.worker.consume.EventsAssignment;
 import org.apache.kafka.common.utils.Utils;
@@ -23,13 +25,14 @@ class PartitionOwner {
 	}
 
 	/**
-	 * Whether this replica owns the partition of a repository's events now.
-	 * @param repository the repository, the events' key
-	 * @return true if its partition is assigned here
+	 * Which repositories this replica owns now: the assignment and the partition count
+	 * read once, for one round of checks.
+	 * @return whether a repository (the events' key) has its partition assigned here
 	 */
-	boolean owns(String repository) {
+	Predicate<String> now() {
 		int count = this.partitions.count();
-		return count > 0 && this.assignment.partitions().contains(partition(repository, count));
+		Set<Integer> assigned = this.assignment.partitions();
+		return (repository) -> count > 0 && assigned.contains(partition(repository, count));
 	}
 
 	/**

@@ -12,16 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.image.ImageReference;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.worker.deploy.ContainerLocator;
-import io.tagrelay.worker.deploy.ManagedContainer;
+import io.tagrelay.worker.deploy.DeploymentReader;
 import io.tagrelay.worker.registry.RegistryClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -60,7 +59,7 @@ class RepositoryScanner implements SmartLifecycle {
 
 	private final String topic;
 
-	private final KubernetesClient cluster;
+	private final DeploymentReader deployments;
 
 	private final ScanProperties properties;
 
@@ -84,7 +83,7 @@ class RepositoryScanner implements SmartLifecycle {
 		this.kafka = scanning.kafka();
 		this.codec = scanning.codec();
 		this.topic = scanning.topic();
-		this.cluster = scanning.cluster();
+		this.deployments = scanning.deployments();
 		this.clock = scanning.clock();
 		this.metrics = scanning.metrics();
 		this.properties = properties;
@@ -124,9 +123,10 @@ class RepositoryScanner implements SmartLifecycle {
 	void tick() {
 		try {
 			Instant now = this.clock.instant();
+			Predicate<String> owned = this.owner.now();
 			for (ScannedRepository repository : this.repositories) {
 				String name = repository.repository();
-				if (!this.owner.owns(name)) {
+				if (!owned.test(name)) {
 					// if it comes back, it is scanned at once: another replica had it
 					this.scanned.remove(name);
 					continue;
@@ -197,16 +197,11 @@ class RepositoryScanner implements SmartLifecycle {
 				continue;
 			}
 			try {
-				Deployment deployment = this.cluster.apps()
-					.deployments()
-					.inNamespace(target.namespace())
-					.withName(target.deployment())
-					.get();
-				if (deployment != null) {
-					for (ManagedContainer container : ContainerLocator.managed(deployment, target)) {
-						Optional.ofNullable(ImageReference.parse(container.image()).tag()).ifPresent(tags::add);
-					}
-				}
+				this.deployments.read(target.namespace(), target.deployment())
+					.map((deployment) -> ContainerLocator.managed(deployment, target))
+					.orElse(List.of())
+					.forEach((container) -> Optional.ofNullable(ImageReference.parse(container.image()).tag())
+						.ifPresent(tags::add));
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Scan of " + repository.repository() + ": could not read " + target.namespace() + "/"
@@ -222,11 +217,12 @@ class RepositoryScanner implements SmartLifecycle {
 	 * @param kafka the producer
 	 * @param codec the events' JSON form
 	 * @param topic the events topic
-	 * @param cluster the API server, for the tags that tracking targets run
+	 * @param deployments the Deployments as the worker's watch has them (else the API
+	 * server), for the tags that tracking targets run
 	 * @param clock the clock
 	 * @param metrics the metrics
 	 */
-	record Scanning(KafkaTemplate<String, byte[]> kafka, EventCodec codec, String topic, KubernetesClient cluster,
+	record Scanning(KafkaTemplate<String, byte[]> kafka, EventCodec codec, String topic, DeploymentReader deployments,
 			Clock clock, MeterRegistry metrics) {
 	}
 

@@ -13,14 +13,16 @@ import java.util.Set;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.support.targets.VersionOrder;
+import io.tagrelay.worker.select.TagSelector;
 import org.semver4j.Semver;
 
 /**
  * Turns a repository's tag list into the push a scan publishes: the tags the worker can
  * act on, which are the versions (newest first) and the running tags of the targets that
- * track digests, at most {@link RegistryPush#MAX_TAGS} of them. Tags that are not
- * versions ({@code latest}, {@code sha-abc123}) are never chosen by a version and are
- * left out unless a target runs them.
+ * track digests, at most {@link RegistryPush#MAX_TAGS} of them, each version read as the
+ * tag choice reads it ({@link TagSelector#version}). Tags that are not versions
+ * ({@code latest}, {@code sha-abc123}) are never chosen by a version and are left out
+ * unless a target runs them.
  */
 final class ScanPushes {
 
@@ -63,8 +65,7 @@ final class ScanPushes {
 	private record Version(String tag, Semver version) {
 
 		static Optional<Version> of(String tag) {
-			return Optional.ofNullable(Semver.parse(Objects.requireNonNull(tag)))
-				.map((version) -> new Version(tag, version));
+			return TagSelector.version(Objects.requireNonNull(tag)).map((version) -> new Version(tag, version));
 		}
 
 	}

@@ -123,8 +123,18 @@ public final class TagSelector {
 				(key) -> TagRange.parse(range, includePrereleases));
 	}
 
+	/**
+	 * The version a tag names, as the tag choice reads it, parsed once per tag.
+	 * @param tag a tag
+	 * @return its version, or empty if the choice ignores the tag (not semver, or not
+	 * comparable as npm compares)
+	 */
+	public static Optional<Semver> version(String tag) {
+		return VERSIONS.computeIfAbsent(tag, (t) -> Optional.ofNullable(parse(t)));
+	}
+
 	private static Semver comparable(String tag) {
-		return VERSIONS.computeIfAbsent(tag, (t) -> Optional.ofNullable(parse(t))).orElse(null);
+		return version(tag).orElse(null);
 	}
 
 	private static Semver parse(String tag) {
