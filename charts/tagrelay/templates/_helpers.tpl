@@ -204,8 +204,10 @@ location, JVM flags and the updatekate variables.
 {{- $kafka := $root.Values.kafka }}
 - name: SPRING_CONFIG_ADDITIONAL_LOCATION
   value: "file:/etc/tagrelay/config/application.yaml,file:/etc/tagrelay/config/{{ .component }}.yaml{{ if eq .component "worker" }},file:/etc/tagrelay/secret/targets.yaml{{ end }}"
+{{- with .javaToolOptions }}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .javaToolOptions | quote }}
+  value: {{ . | quote }}
+{{- end }}
 - name: SPRING_KAFKA_BOOTSTRAP_SERVERS
   value: {{ $kafka.bootstrapServers | quote }}
 - name: SPRING_KAFKA_SECURITY_PROTOCOL
@@ -279,13 +281,39 @@ Volumes shared by both services: the configuration, /tmp, and the Kafka truststo
 {{- end }}
 {{- end }}
 
+{{/*
+A service's JVM options file: the chart's copy of the image's (jvm/<module>.options), then the
+values' extra options, one per line.
+*/}}
+{{- define "tagrelay.jvmOptions" -}}
+{{- $file := .root.Files.Get (printf "jvm/%s.options" .module) }}
+{{- if not $file }}
+{{- fail (printf "the chart has no jvm/%s.options" .module) }}
+{{- end }}
+{{- $file | trimSuffix "\n" }}
+{{- with .extra }}
+# {ingest,worker}.jvmOptions
+{{- range . }}
+{{ . }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Mounts of both services: the ConfigMap's configuration files, the service's JVM options over
+the image's copy (/opt/tagrelay/jvm.options, which the image's java reads), /tmp.
+*/}}
 {{- define "tagrelay.volumeMounts" -}}
 - name: config
   mountPath: /etc/tagrelay/config
   readOnly: true
+- name: config
+  mountPath: /opt/tagrelay/jvm.options
+  subPath: {{ .module }}.options
+  readOnly: true
 - name: tmp
   mountPath: /tmp
-{{- if .Values.kafka.tls.truststore.secretName }}
+{{- if .root.Values.kafka.tls.truststore.secretName }}
 - name: kafka-truststore
   mountPath: /etc/tagrelay/kafka-truststore
   readOnly: true

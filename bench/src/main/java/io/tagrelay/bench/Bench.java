@@ -1,17 +1,24 @@
 package io.tagrelay.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.tagrelay.bench.registry.BenchRegistry;
 import io.tagrelay.bench.service.BenchService;
+import io.tagrelay.bench.service.Launch;
 import io.tagrelay.bench.service.MemorySampler;
+import io.tagrelay.bench.service.NativeMemory;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.testing.kafka.Index;
 import io.tagrelay.testing.kafka.TopicReader;
@@ -43,82 +50,46 @@ public final class Bench {
 		List<String> summary = new ArrayList<>();
 		List<String> profiles = new ArrayList<>();
 		String loadBefore = loadAverage();
-		List<BenchService> workers = new ArrayList<>();
 		try (BenchStack stack = new BenchStack(root, dir, options)) {
 			progress("broker " + stack.bootstrapServers() + ", mock API server with " + (options.targets() + 2)
-					+ " Deployments");
-			Startup ingestStartup = null;
-			Startup workerStartup = null;
+					+ " Deployments; launches " + options.launches() + ", the image's runtime " + options.imageJava());
+			Map<Launch, Startups> startups = new LinkedHashMap<>();
+			for (Launch launch : options.launches()) {
+				startups.put(launch, measure(stack, options, launch, summary, profiles));
+			}
 			if (options.figure(4)) {
-				progress("figure 4: start-up of each service with two targets");
-				ingestStartup = Startup.of(stack.startIngest(true));
-				workerStartup = Startup.of(stack.startWorker(true));
-				progress("started in " + ingestStartup + " and " + workerStartup);
-			}
-			progress("starting the ingest with " + (options.targets() + 2) + " targets");
-			BenchService ingest = stack.startIngest(false);
-			Duration ingestReady = ingest.awaitReady(START_TIMEOUT);
-			long ingestRss;
-			try (MemorySampler rss = MemorySampler.of(ingest)) {
-				if (options.figure(1)) {
-					progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
-					IngestThroughput figure = new IngestThroughput(ingest, options, root);
-					report(summary, figure.run().line(options));
-					profiles.add("[1] " + figure.cpu());
-				}
-				// without figure 1 the ingest was not loaded: its resident set now
-				ingestRss = Math.max(rss.maxMib(), ingest.memoryKib("VmRSS") / 1024);
-			}
-			if (options.figure(2) || options.figure(3) || options.figure(4)) {
-				stack.skipQueuedEvents();
-				progress("starting the worker");
-				BenchService worker = stack.startWorker(false);
-				workers.add(worker);
-				Duration workerReady = worker.awaitReady(START_TIMEOUT);
-				long workerRss;
-				try (TopicReader results = TopicReader.fromEnd(stack.bootstrapServers(), BenchStack.RESULTS);
-						MemorySampler rss = MemorySampler.of(worker)) {
-					Index<String> outcomes = outcomesByEventId(results);
-					if (options.figure(2)) {
-						progress("worker ready in " + workerReady.toMillis() + " ms; figure 2 (sequential pushes)");
-						report(summary, PushLatency.line(new PushLatency(ingest, stack.recorder(), outcomes)
-							.run(options.warmupPushes(), options.pushes())));
+				for (Launch launch : options.startupLaunches()) {
+					if (!startups.containsKey(launch)) {
+						progress("figure 4: start-up of each service launched " + launch);
+						startups.put(launch, Startups.of(stack, launch));
 					}
-					if (options.figure(3)) {
-						progress("figure 3 (" + options.targets() + " targets at once)");
-						report(summary,
-								new WorkerThroughput(stack.bootstrapServers(), stack.recorder(), outcomes)
-									.run(options.targets(), stack.kubeconfig(), 6)
-									.line());
-					}
-					workerRss = Math.max(rss.maxMib(), worker.memoryKib("VmRSS") / 1024);
 				}
-				if (options.figure(4)) {
-					report(summary,
-							Footprint.line(
-									new Footprint("ingest", ingestStartup, ingestReady, ingestRss,
-											ingest.memoryKib("VmHWM") / 1024),
-									new Footprint("worker", workerStartup, workerReady, workerRss,
-											worker.memoryKib("VmHWM") / 1024),
-									options.targets() + 2));
-				}
+				report(summary,
+						"[4] start-up by launch (JVM start -> readiness UP, two targets; goal <= 2 s): "
+								+ startups.entrySet()
+									.stream()
+									.filter((entry) -> options.startupLaunches().contains(entry.getKey()))
+									.map((entry) -> entry.getKey() + ": " + entry.getValue())
+									.collect(Collectors.joining("; ")));
 			}
 			if (options.figure(6)) {
-				// the other workers are stopped: the scanning one owns every partition
-				workers.forEach(Bench::stop);
+				Launch launch = options.launches().get(0);
 				BenchOptions.Scan scan = options.scan();
 				progress("figure 6 (" + scan.targets() + " targets scanned every " + scan.interval().toSeconds()
-						+ " s)");
+						+ " s, launched " + launch + ")");
 				try (BenchRegistry registry = new BenchRegistry(scan.tags())) {
-					BenchService worker = stack.startScanningWorker(registry, scan);
+					BenchService worker = stack.startScanningWorker(launch, registry, scan);
 					worker.awaitReady(START_TIMEOUT);
-					report(summary, new ScanFootprint(worker, registry, stack.bootstrapServers()).run(scan).line());
+					report(summary,
+							labelled(new ScanFootprint(worker, registry, stack.bootstrapServers()).run(scan).line(),
+									launch, options));
+					stop(worker);
 				}
 			}
 		}
 		if (options.jfr()) {
-			for (String service : List.of("ingest-startup", "worker-startup", "ingest", "worker")) {
-				profiles.add(JfrSummary.summarise(dir.resolve(service + ".jfr"), 15));
+			for (Path recording : jfrRecordings(dir)) {
+				profiles.add(JfrSummary.summarise(recording, 15));
 			}
 		}
 		if (options.figure(5)) {
@@ -127,14 +98,130 @@ public final class Bench {
 		}
 		List<String> out = new ArrayList<>();
 		out.add("=== tagrelay benchmark summary (" + options + ")");
-		out.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-				+ System.getProperty("java.vm.version") + "; load average before " + loadBefore + ", after "
-				+ loadAverage());
+		out.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, harness and java17: Java "
+				+ System.getProperty("java.vm.version") + ", image: " + javaVersion(options.imageJava())
+				+ "; load average before " + loadBefore + ", after " + loadAverage());
 		out.addAll(summary);
 		out.addAll(profiles);
 		out.forEach(logger::info);
 		Files.write(dir.resolve("summary.txt"), out);
 		System.exit(0);
+	}
+
+	/**
+	 * Figures 1 to 4 with the services launched one way; both are stopped at the end.
+	 * @return the start-ups figure 4 measured, if it was asked for
+	 */
+	private static Startups measure(BenchStack stack, BenchOptions options, Launch launch, List<String> summary,
+			List<String> profiles) throws Exception {
+		Startups startups = null;
+		if (options.figure(4)) {
+			progress("figure 4: start-up of each service with two targets, launched " + launch);
+			startups = Startups.of(stack, launch);
+			progress("started in " + startups);
+		}
+		progress("starting the ingest with " + (options.targets() + 2) + " targets, launched " + launch);
+		BenchService ingest = stack.startIngest(launch, false);
+		Duration ingestReady = ingest.awaitReady(START_TIMEOUT);
+		long ingestRss;
+		try (MemorySampler rss = MemorySampler.of(ingest)) {
+			if (options.figure(1)) {
+				progress("ingest ready in " + ingestReady.toMillis() + " ms; figure 1 (wrk)");
+				IngestThroughput figure = new IngestThroughput(ingest, options, stack.root());
+				report(summary, labelled(figure.run().line(options), launch, options));
+				profiles.add(labelled("[1] " + figure.cpu(), launch, options));
+			}
+			// without figure 1 the ingest was not loaded: its resident set now
+			ingestRss = Math.max(rss.maxMib(), ingest.memoryKib("VmRSS") / 1024);
+		}
+		Optional<NativeMemory> ingestNmt = nativeMemory(ingest, options);
+		if (options.figure(2) || options.figure(3) || options.figure(4)) {
+			stack.skipQueuedEvents();
+			progress("starting the worker, launched " + launch);
+			BenchService worker = stack.startWorker(launch, false);
+			Duration workerReady = worker.awaitReady(START_TIMEOUT);
+			long workerRss;
+			try (TopicReader results = TopicReader.fromEnd(stack.bootstrapServers(), BenchStack.RESULTS);
+					MemorySampler rss = MemorySampler.of(worker)) {
+				Index<String> outcomes = outcomesByEventId(results);
+				if (options.figure(2)) {
+					progress("worker ready in " + workerReady.toMillis() + " ms; figure 2 (sequential pushes)");
+					report(summary, labelled(PushLatency.line(new PushLatency(ingest, stack.recorder(), outcomes)
+						.run(options.warmupPushes(), options.pushes())), launch, options));
+				}
+				if (options.figure(3)) {
+					progress("figure 3 (" + options.targets() + " targets at once)");
+					report(summary,
+							labelled(new WorkerThroughput(stack.bootstrapServers(), stack.recorder(), outcomes)
+								.run(options.targets(), stack.kubeconfig(), 6)
+								.line(), launch, options));
+				}
+				workerRss = Math.max(rss.maxMib(), worker.memoryKib("VmRSS") / 1024);
+			}
+			if (options.figure(4)) {
+				report(summary,
+						labelled(Footprint.line(
+								new Footprint("ingest", startups.ingest(), ingestReady, ingestRss,
+										ingest.memoryKib("VmHWM") / 1024, ingestNmt),
+								new Footprint("worker", startups.worker(), workerReady, workerRss,
+										worker.memoryKib("VmHWM") / 1024, nativeMemory(worker, options)),
+								options.targets() + 2), launch, options));
+			}
+			stop(worker);
+		}
+		stop(ingest);
+		return startups;
+	}
+
+	/**
+	 * Names the launch in a figure's line when the run has more than one:
+	 * {@code [1] ingest throughput: ...} becomes
+	 * {@code [1] ingest throughput (java17): ...}.
+	 */
+	private static String labelled(String line, Launch launch, BenchOptions options) {
+		if (options.launches().size() < 2) {
+			return line;
+		}
+		return line.replaceFirst("^(\\[\\d\\] [^:(]+?)( \\(|:)", "$1 (" + launch + ")$2");
+	}
+
+	private static Optional<NativeMemory> nativeMemory(BenchService service, BenchOptions options) {
+		if (!options.nmt()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(service.nativeMemory());
+		}
+		catch (IOException ex) {
+			logger.warn("bench: no native memory summary of {}: {}", service, ex.getMessage());
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The start-ups of both services launched one way, each started alone with two
+	 * targets.
+	 *
+	 * @param ingest the ingest's
+	 * @param worker the worker's
+	 */
+	record Startups(Startup ingest, Startup worker) {
+
+		static Startups of(BenchStack stack, Launch launch) throws Exception {
+			return new Startups(Startup.of(stack.startIngest(launch, true)),
+					Startup.of(stack.startWorker(launch, true)));
+		}
+
+		@Override
+		public String toString() {
+			return String.format("ingest %.2f s, worker %.2f s", this.ingest.ready().toMillis() / 1e3,
+					this.worker.ready().toMillis() / 1e3);
+		}
+
 	}
 
 	/**
@@ -167,6 +254,28 @@ public final class Bench {
 	private static Index<String> outcomesByEventId(TopicReader results) {
 		EventCodec codec = new EventCodec();
 		return results.index((record) -> codec.readOutcome(record.value()).eventId());
+	}
+
+	private static List<Path> jfrRecordings(Path dir) throws IOException {
+		try (Stream<Path> files = Files.list(dir)) {
+			return files.filter((f) -> f.toString().endsWith(".jfr")).sorted().toList();
+		}
+	}
+
+	private static String javaVersion(Path java) {
+		try {
+			Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+			String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			version.waitFor();
+			return out.lines().skip(1).findFirst().orElse(out).trim();
+		}
+		catch (IOException ex) {
+			return "? (" + ex.getMessage() + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "?";
+		}
 	}
 
 	private static void stop(BenchService service) {

@@ -1,5 +1,8 @@
 package io.tagrelay.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.tagrelay.bench.service.Launch;
 
 /**
  * The harness's flags ({@code --name=value}); bench/README.md lists them.
@@ -22,25 +28,24 @@ import java.util.stream.Collectors;
  * @param targets distinct targets updated at once for the worker's throughput
  * @param figures the figures to measure (1 to 6)
  * @param jmhArgs JMH's own arguments
- * @param ingestJvm JVM flags of the ingest
- * @param workerJvm JVM flags of the worker
+ * @param ingestJvm JVM flags of the ingest, after its options file's
+ * @param workerJvm JVM flags of the worker, after its options file's
  * @param jfr whether both services record a JFR profile
  * @param ingestArgs extra Spring Boot arguments of the ingest ({@code --key=value ...})
  * @param workerArgs extra Spring Boot arguments of the worker
- * @param cds whether the services run with a Class Data Sharing archive trained first
+ * @param launches how the services are launched for figures 1 to 4, each in turn (the
+ * first also for figure 6)
+ * @param startupLaunches the launches whose start-up figure 4 compares
+ * @param imageJava the {@code java} of the image's runtime
+ * @param nmt whether the services under load track their native memory (figure 4's NMT
+ * breakdown)
  * @param scan figure 6: the targets scanned, their tags, interval and the intervals
  * measured
  */
 record BenchOptions(Duration duration, Duration warmup, int threads, int connections, Duration rateDuration, int pushes,
 		int warmupPushes, int targets, Set<Integer> figures, List<String> jmhArgs, List<String> ingestJvm,
-		List<String> workerJvm, boolean jfr, List<String> ingestArgs, List<String> workerArgs, boolean cds, Scan scan) {
-
-	/**
-	 * The JVM flags both services run with unless told otherwise; RESULTS.md says what
-	 * each one did.
-	 */
-	static final String DEFAULT_JVM = "-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m "
-			+ "-XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1";
+		List<String> workerJvm, boolean jfr, List<String> ingestArgs, List<String> workerArgs, List<Launch> launches,
+		List<Launch> startupLaunches, Path imageJava, boolean nmt, Scan scan) {
 
 	static final String DEFAULT_JMH = "-f 1 -wi 3 -w 1s -i 5 -r 1s";
 
@@ -72,7 +77,9 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 				words(values.get("jmh-args")), words(Objects.requireNonNullElse(values.get("ingest-jvm"), jvm)),
 				words(Objects.requireNonNullElse(values.get("worker-jvm"), jvm)),
 				Boolean.parseBoolean(values.get("jfr")), words(values.get("ingest-args")),
-				words(values.get("worker-args")), Boolean.parseBoolean(values.get("cds")),
+				words(values.get("worker-args")), Launch.list(values.get("launches")),
+				Launch.list(values.get("startup-launches")), imageJava(values.get("image-java")),
+				Boolean.parseBoolean(values.get("nmt")),
 				new Scan(Integer.parseInt(values.get("scan-targets")), Integer.parseInt(values.get("scan-tags")),
 						seconds(values, "scan-interval"), Integer.parseInt(values.get("scan-intervals"))));
 	}
@@ -94,9 +101,11 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 		String[][] flags = { { "duration", "15", "2" }, { "warmup", "5", "1" }, { "threads", "2" },
 				{ "connections", "16" }, { "rate-duration", "15", "2" }, { "pushes", "200", "20" },
 				{ "warmup-pushes", "20", "5" }, { "targets", "500", "50" }, { "figures", "1,2,3,4,5,6" },
-				{ "jmh-args", DEFAULT_JMH, "-f 1 -wi 1 -w 200ms -i 1 -r 200ms" }, { "jvm", DEFAULT_JVM },
-				{ "ingest-jvm", null }, { "worker-jvm", null }, { "jfr", "false" }, { "ingest-args", "" },
-				{ "worker-args", "" }, { "cds", "false" }, { "scan-targets", "500", "20" },
+				{ "jmh-args", DEFAULT_JMH, "-f 1 -wi 1 -w 200ms -i 1 -r 200ms" }, { "jvm", "" }, { "ingest-jvm", null },
+				{ "worker-jvm", null }, { "jfr", "false" }, { "ingest-args", "" }, { "worker-args", "" },
+				{ "launches", "image,java17", "image" },
+				{ "startup-launches", "image,image-no-aot,java17,java17-cds,java17-defaults", "image,java17" },
+				{ "image-java", System.getenv("BENCH_IMAGE_JAVA") }, { "nmt", "true" }, { "scan-targets", "500", "20" },
 				{ "scan-tags", "250", "20" }, { "scan-interval", "60", "3" }, { "scan-intervals", "2", "1" } };
 		Map<String, String> values = new HashMap<>();
 		for (String[] flag : flags) {
@@ -116,6 +125,29 @@ record BenchOptions(Duration duration, Duration warmup, int threads, int connect
 	 * @param intervals the intervals measured
 	 */
 	record Scan(int targets, int tags, Duration interval, int intervals) {
+	}
+
+	/**
+	 * The image's runtime: the one named, else the Temurin 25 JDK installed beside Java
+	 * 17.
+	 */
+	private static Path imageJava(String named) {
+		if (named != null && !named.isBlank()) {
+			return Path.of(named);
+		}
+		try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+			return jdks.filter((jdk) -> jdk.getFileName().toString().startsWith("temurin-25"))
+				.map((jdk) -> jdk.resolve("bin/java"))
+				.filter(Files::isExecutable)
+				.sorted()
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(
+						"no Temurin 25 under /usr/lib/jvm: name the image's runtime with --image-java=<java> or BENCH_IMAGE_JAVA"));
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("no /usr/lib/jvm: name the image's runtime with --image-java=<java>",
+					ex);
+		}
 	}
 
 	private static Duration seconds(Map<String, String> values, String name) {

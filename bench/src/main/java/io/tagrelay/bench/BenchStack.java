@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +14,9 @@ import java.util.stream.Stream;
 import io.tagrelay.bench.cluster.PatchRecorder;
 import io.tagrelay.bench.registry.BenchRegistry;
 import io.tagrelay.bench.service.BenchService;
-import io.tagrelay.bench.service.CdsArchive;
+import io.tagrelay.bench.service.Launch;
+import io.tagrelay.bench.service.Launcher;
+import io.tagrelay.bench.service.NativeMemory;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -74,7 +75,7 @@ final class BenchStack implements AutoCloseable {
 
 	private final Path startupTargets;
 
-	private final Map<String, CdsArchive> archives = new HashMap<>();
+	private final Launcher launcher;
 
 	private final Path kubeconfig;
 
@@ -82,6 +83,7 @@ final class BenchStack implements AutoCloseable {
 		this.root = root;
 		this.dir = dir;
 		this.options = options;
+		this.launcher = new Launcher(root, dir, options.imageJava());
 		this.broker = new EmbeddedKafkaKraftBroker(1, 6);
 		this.broker.afterPropertiesSet();
 		this.running.add(this.broker::destroy);
@@ -128,37 +130,41 @@ final class BenchStack implements AutoCloseable {
 
 	/**
 	 * Starts the ingest.
+	 * @param launch how
 	 * @param startupOnly with only the two targets of figures 1 and 2, for the start-up
 	 * figure; otherwise with every target, for the other figures
 	 */
-	BenchService startIngest(boolean startupOnly) throws Exception {
+	BenchService startIngest(Launch launch, boolean startupOnly) throws Exception {
 		List<String> args = new ArrayList<>(common(startupOnly));
 		args.add("--tagrelay.ingest.tokens=" + TOKEN);
 		// the bench measures the ingest at full speed with one token: no per-client limit
 		args.add("--tagrelay.ingest.rate-limit.per-client.limit=1000000");
 		args.addAll(this.options.ingestArgs());
-		return start(name("ingest", startupOnly), "ingest-service", this.options.ingestJvm(), args, Map.of());
+		return start(name("ingest", launch, startupOnly), "ingest-service", launch, startupOnly,
+				this.options.ingestJvm(), args, Map.of());
 	}
 
 	/**
 	 * Starts the worker.
-	 * @param startupOnly as for {@link #startIngest(boolean)}
+	 * @param launch how
+	 * @param startupOnly as for {@link #startIngest(Launch, boolean)}
 	 */
-	BenchService startWorker(boolean startupOnly) throws Exception {
+	BenchService startWorker(Launch launch, boolean startupOnly) throws Exception {
 		List<String> args = new ArrayList<>(common(startupOnly));
 		args.addAll(this.options.workerArgs());
-		return start(name("worker", startupOnly), "deploy-worker", this.options.workerJvm(), args,
-				Map.of("KUBECONFIG", this.kubeconfig.toString()));
+		return start(name("worker", launch, startupOnly), "deploy-worker", launch, startupOnly,
+				this.options.workerJvm(), args, Map.of("KUBECONFIG", this.kubeconfig.toString()));
 	}
 
 	/**
 	 * Starts a worker whose targets all scan (figure 6): one Deployment and one
 	 * repository of the registry each, already on the newest of its tags, so that the
 	 * scans find nothing to change.
+	 * @param launch how
 	 * @param registry the registry
 	 * @param scan the load
 	 */
-	BenchService startScanningWorker(BenchRegistry registry, BenchOptions.Scan scan) throws Exception {
+	BenchService startScanningWorker(Launch launch, BenchRegistry registry, BenchOptions.Scan scan) throws Exception {
 		StringBuilder properties = new StringBuilder();
 		for (int i = 0; i < scan.targets(); i++) {
 			String name = "s%04d".formatted(i);
@@ -177,33 +183,36 @@ final class BenchStack implements AutoCloseable {
 				"--spring.config.additional-location=file:" + file, "--tagrelay.registries[0].host=" + registry.host(),
 				"--tagrelay.registries[0].insecure=true"));
 		args.addAll(this.options.workerArgs());
-		return start("worker-scan", "deploy-worker", this.options.workerJvm(), args,
+		return start("worker-scan-" + launch, "deploy-worker", launch, false, this.options.workerJvm(), args,
 				Map.of("KUBECONFIG", this.kubeconfig.toString()));
 	}
 
-	private static String name(String service, boolean startupOnly) {
-		return startupOnly ? service + "-startup" : service;
+	private static String name(String service, Launch launch, boolean startupOnly) {
+		return service + (startupOnly ? "-startup-" : "-") + launch;
 	}
 
-	private BenchService start(String name, String module, List<String> flags, List<String> args,
-			Map<String, String> environment) throws Exception {
+	private BenchService start(String name, String module, Launch launch, boolean startupOnly, List<String> flags,
+			List<String> args, Map<String, String> environment) throws Exception {
+		Launcher.Command command = this.launcher.command(module, launch);
 		List<String> jvm = new ArrayList<>(flags);
-		Path jar = jar(module);
-		if (this.options.cds()) {
-			CdsArchive cds = this.archives.get(module);
-			if (cds == null) {
-				cds = CdsArchive.train(module, jar, flags, args, environment, this.dir);
-				this.archives.put(module, cds);
-			}
-			jar = cds.jar();
-			jvm.add(cds.flag());
+		if (this.options.nmt() && !startupOnly) {
+			jvm.add(NativeMemory.FLAG);
 		}
 		if (this.options.jfr()) {
 			jvm.add("-XX:StartFlightRecording=filename=" + jfr(name) + ",settings=profile,dumponexit=true");
 		}
-		BenchService service = BenchService.start(name, jar, jvm, freePort(), freePort(), args, environment, this.dir);
+		BenchService service = BenchService.start(name, command, jvm, freePort(), freePort(), args, environment,
+				this.dir);
 		this.running.add(0, service);
 		return service;
+	}
+
+	/**
+	 * The launches' commands.
+	 * @return the launcher
+	 */
+	Launcher launcher() {
+		return this.launcher;
 	}
 
 	Path jfr(String name) {
@@ -241,6 +250,10 @@ final class BenchStack implements AutoCloseable {
 		}
 	}
 
+	Path root() {
+		return this.root;
+	}
+
 	String bootstrapServers() {
 		return this.broker.getBrokersAsString();
 	}
@@ -251,15 +264,6 @@ final class BenchStack implements AutoCloseable {
 
 	PatchRecorder recorder() {
 		return this.recorder;
-	}
-
-	private Path jar(String module) throws IOException {
-		Path target = this.root.resolve(module).resolve("target");
-		try (Stream<Path> files = Files.list(target)) {
-			return files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IOException("no runnable jar in " + target + "; bench/run builds it"));
-		}
 	}
 
 	private static int freePort() throws IOException {

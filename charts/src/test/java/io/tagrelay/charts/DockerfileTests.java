@@ -66,11 +66,36 @@ class DockerfileTests {
 
 		assertThat(dockerfile).contains("java -Djarmode=tools -jar /app.jar extract --layers --destination /layers");
 		List<String> copied = dockerfile.lines()
+			.dropWhile((line) -> !line.startsWith("FROM ${RUNTIME}") || line.contains(" AS "))
 			.filter((line) -> line.startsWith("COPY --from=build /layers/"))
 			.map((line) -> line.replaceAll("^COPY --from=build /layers/([^/]+)/ \\./$", "$1"))
 			.toList();
 		assertThat(copied).containsExactlyElementsOf(LAYERS);
-		assertThat(dockerfile).containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"/opt/tagrelay/app.jar\"\\]$");
+		assertThat(dockerfile).containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-XX:AOTCache=/opt/tagrelay/app.aot\", "
+				+ "\"@/opt/tagrelay/jvm.options\", \"-jar\", \"/opt/tagrelay/app.jar\"\\]$");
+	}
+
+	@Test
+	void trainsTheAotCacheOnTheRuntimeItRunsOnWithTheSameOptions() throws Exception {
+		String dockerfile = Files.readString(DOCKERFILE);
+
+		assertThat(dockerfile).containsPattern("(?m)^FROM \\$\\{RUNTIME\\} AS training$")
+			.containsPattern("(?m)^FROM \\$\\{RUNTIME\\}$")
+			.contains("java -XX:AOTCacheOutput=/opt/tagrelay/app.aot @/opt/tagrelay/jvm.options "
+					+ "-Dspring.context.exit=onRefresh")
+			.contains("cp docker/aot-training/\"${MODULE}\".yaml /jvm/training.yaml")
+			.contains("COPY --from=training /opt/tagrelay/app.aot /opt/tagrelay/app.aot");
+		// the training run sees the image's layers at the image's paths
+		long trainingLayers = dockerfile.lines()
+			.dropWhile((line) -> !line.endsWith("AS training"))
+			.takeWhile((line) -> !line.startsWith("RUN java"))
+			.filter((line) -> line.startsWith("COPY --from=build /layers/"))
+			.count();
+		assertThat(trainingLayers).isEqualTo(LAYERS.size());
+		for (String module : runnableModules()) {
+			assertThat(ROOT.resolve("docker/aot-training").resolve(module + ".yaml")).exists();
+			assertThat(ROOT.resolve("charts/tagrelay/jvm").resolve(module + ".options")).exists();
+		}
 	}
 
 	@Test

@@ -58,8 +58,8 @@ class PodSecurityTests {
 				.anySatisfy((volume) -> assertThat(volume).containsEntry("name", "tmp").containsKey("emptyDir"));
 			assertThat(map(container, "resources", "requests")).containsKeys("cpu", "memory");
 			assertThat(map(container, "resources", "limits")).containsKey("memory");
-			assertThat(at(env(deployment).get("JAVA_TOOL_OPTIONS"), "value").toString())
-				.contains("-XX:MaxRAMPercentage=75");
+			assertThat(list(container, "volumeMounts"))
+				.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", JvmOptionsTests.MOUNTED));
 		});
 	}
 

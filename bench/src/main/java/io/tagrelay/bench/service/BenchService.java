@@ -26,12 +26,15 @@ public final class BenchService implements AutoCloseable {
 
 	private final ChildJvm jvm;
 
+	private final Path java;
+
 	private final int port;
 
 	private final int managementPort;
 
-	private BenchService(ChildJvm jvm, int port, int managementPort) {
+	private BenchService(ChildJvm jvm, Path java, int port, int managementPort) {
 		this.jvm = jvm;
+		this.java = java;
 		this.port = port;
 		this.managementPort = managementPort;
 	}
@@ -39,8 +42,8 @@ public final class BenchService implements AutoCloseable {
 	/**
 	 * Starts a service.
 	 * @param name a short name (also the log file's)
-	 * @param jar the runnable jar
-	 * @param jvmFlags flags for the JVM
+	 * @param command the runtime, JVM options and jar ({@link Launcher})
+	 * @param jvmFlags more flags for the JVM, after the command's
 	 * @param port the HTTP port it is told to use
 	 * @param managementPort the actuator's port it is told to use
 	 * @param args Spring Boot arguments
@@ -48,19 +51,21 @@ public final class BenchService implements AutoCloseable {
 	 * @param dir its working directory, where the log goes
 	 * @return the running service
 	 */
-	public static BenchService start(String name, Path jar, List<String> jvmFlags, int port, int managementPort,
-			List<String> args, Map<String, String> environment, Path dir) {
+	public static BenchService start(String name, Launcher.Command command, List<String> jvmFlags, int port,
+			int managementPort, List<String> args, Map<String, String> environment, Path dir) {
 		List<String> all = new ArrayList<>(
 				List.of("--server.port=" + port, "--management.server.port=" + managementPort));
 		all.addAll(args);
-		return new BenchService(ChildJvm.jar(name, jar)
+		return new BenchService(ChildJvm.jar(name, command.jar())
+			.java(command.java())
+			.jvmOptions(command.jvmOptions())
 			.jvmOptions(jvmFlags)
 			.args(all)
 			.environment(environment)
 			.log(dir.resolve(name + ".log"))
 			.directory(dir)
 			.stopGracefully(Duration.ofSeconds(20))
-			.start(), port, managementPort);
+			.start(), command.java(), port, managementPort);
 	}
 
 	/**
@@ -94,6 +99,17 @@ public final class BenchService implements AutoCloseable {
 	 */
 	public long memoryKib(String field) {
 		return this.jvm.memoryKib(field);
+	}
+
+	/**
+	 * Native Memory Tracking's summary, if the service was launched with
+	 * {@link NativeMemory#FLAG}.
+	 * @return the summary
+	 * @throws IOException if there is none
+	 * @throws InterruptedException if interrupted
+	 */
+	public NativeMemory nativeMemory() throws IOException, InterruptedException {
+		return NativeMemory.of(this.java, pid());
 	}
 
 	/**

@@ -1,27 +1,53 @@
 package io.tagrelay.support.health;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * A readiness check of a dependency (Kafka, the API server) whose answer is kept for a
- * few seconds, so that frequent probes of several replicas do not hammer it.
+ * A readiness check of a dependency (Kafka, the API server) whose UP answer is kept for a
+ * few seconds, so that frequent probes of several replicas do not hammer it. A DOWN
+ * answer is never kept: the next probe asks again, so that a service turns ready as soon
+ * as its dependency answers (at start-up, the first probe often comes before the topics
+ * have been checked), and a probe never reports a dependency that has come back as down.
  */
 public abstract class CachedHealthIndicator implements HealthIndicator {
 
-	private static final Duration CACHE = Duration.ofSeconds(5);
+	/** How long an UP answer is kept. */
+	public static final Duration CACHE = Duration.ofSeconds(5);
+
+	private final LongSupplier nanoTime;
 
 	private Health last;
 
 	private long lastAt;
 
+	protected CachedHealthIndicator() {
+		this(System::nanoTime);
+	}
+
+	/**
+	 * Creates the indicator with a clock of its own.
+	 * @param nanoTime the monotonic clock, {@link System#nanoTime()} in production
+	 */
+	protected CachedHealthIndicator(LongSupplier nanoTime) {
+		this.nanoTime = nanoTime;
+	}
+
 	@Override
 	public final synchronized Health health() {
-		if (this.last == null || System.nanoTime() - this.lastAt > CACHE.toNanos()) {
-			this.last = check();
-			this.lastAt = System.nanoTime();
+		long now = this.nanoTime.getAsLong();
+		if (this.last == null || now - this.lastAt > CACHE.toNanos()) {
+			Health answer = check();
+			if (!Status.UP.equals(answer.getStatus())) {
+				this.last = null;
+				return answer;
+			}
+			this.last = answer;
+			this.lastAt = now;
 		}
 		return this.last;
 	}

@@ -33,6 +33,8 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 
 	private AdminClient client;
 
+	private boolean destroyed;
+
 	/**
 	 * Creates the indicator.
 	 * @param kafkaAdmin whose configuration the probe's admin client takes
@@ -71,6 +73,10 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 	}
 
 	private AdminClient client() {
+		if (this.destroyed) {
+			// a probe during shutdown: no new client, whose threads nothing would stop
+			throw new IllegalStateException("stopped");
+		}
 		if (this.client == null) {
 			Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
 			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -83,6 +89,7 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 
 	@Override
 	public synchronized void destroy() {
+		this.destroyed = true;
 		if (this.client != null) {
 			this.client.close(Duration.ofSeconds(1));
 		}

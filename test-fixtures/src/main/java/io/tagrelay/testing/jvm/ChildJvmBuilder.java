@@ -44,11 +44,24 @@ public final class ChildJvmBuilder {
 
 	private Duration gracefulStop = Duration.ZERO;
 
+	private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
 	ChildJvmBuilder(String name, List<String> program, String label) {
 		this.name = name;
 		this.program = program;
 		this.label = label;
 		this.log = ChildJvm.logFile(name);
+	}
+
+	/**
+	 * Runs it on another Java runtime than this JVM's own.
+	 * @param executable the {@code java} launcher, e.g.
+	 * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+	 * @return this
+	 */
+	public ChildJvmBuilder java(Path executable) {
+		this.java = executable;
+		return this;
 	}
 
 	/**
@@ -133,7 +146,7 @@ public final class ChildJvmBuilder {
 	 */
 	public ChildJvm start() {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(this.java.toString());
 		command.addAll(this.jvmOptions);
 		command.addAll(this.program);
 		command.addAll(this.args);
