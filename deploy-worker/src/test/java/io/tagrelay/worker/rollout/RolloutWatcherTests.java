@@ -63,10 +63,7 @@ class RolloutWatcherTests {
 
 	@Test
 	void judgesAChangeFromItsAnswerAndTheWatchWithoutReadingTheApiServer() {
-		this.cluster.createDeployment("demo", "web", IMAGE);
-		await().untilAsserted(() -> assertThat(read().getStatus()).isNotNull()
-			.satisfies((status) -> assertThat(status.getAvailableReplicas()).isEqualTo(2)));
-		Deployment done = read();
+		Deployment done = rolledOut();
 		Deployment unobserved = new DeploymentBuilder(done).editStatus().withObservedGeneration(0L).endStatus().build();
 		RolloutPolicy policy = new RolloutPolicy(RolloutPolicy.Success.COMPLETE, 3, Duration.ofSeconds(1), 2.0,
 				Duration.ofSeconds(1), false);
@@ -84,10 +81,7 @@ class RolloutWatcherTests {
 
 	@Test
 	void readsTheApiServerWhileTheWatchHasNotSeenTheChange() {
-		this.cluster.createDeployment("demo", "web", IMAGE);
-		await().untilAsserted(() -> assertThat(read().getStatus()).isNotNull()
-			.satisfies((status) -> assertThat(status.getAvailableReplicas()).isEqualTo(2)));
-		Deployment done = read();
+		Deployment done = rolledOut();
 		Deployment older = new DeploymentBuilder(done).editMetadata().withGeneration(0L).endMetadata().build();
 		Deployment changed = new DeploymentBuilder(done).editStatus().withObservedGeneration(0L).endStatus().build();
 		this.cluster.requests().reset();
@@ -126,6 +120,14 @@ class RolloutWatcherTests {
 
 	private RolloutWatcher watcher(RolloutWatcher.Watched watched) {
 		return new RolloutWatcher(this.client, watched, this.scheduler, Clock.systemUTC());
+	}
+
+	// a Deployment whose first rollout is complete
+	private Deployment rolledOut() {
+		this.cluster.createDeployment("demo", "web", IMAGE);
+		await().untilAsserted(() -> assertThat(read().getStatus()).isNotNull()
+			.satisfies((status) -> assertThat(status.getAvailableReplicas()).isEqualTo(2)));
+		return read();
 	}
 
 	private Deployment read() {
