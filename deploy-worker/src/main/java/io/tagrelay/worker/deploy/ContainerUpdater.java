@@ -129,7 +129,8 @@ class ContainerUpdater {
 			if (resumed.isPresent()) {
 				logger.info(request.ref().key() + ": " + request.event().eventId() + " already set " + container.image()
 						+ " before it was delivered again; waiting for the rollout");
-				return awaitRollout(request, resumed.get(), container.reference(), container.reference().digest());
+				return awaitRollout(request, resumed.get(), container.reference(), container.reference().digest(),
+						deployment);
 			}
 			return this.outcomes.skipped(request, container.image(), choice.reason());
 		}
@@ -156,7 +157,7 @@ class ContainerUpdater {
 					"patch failed: " + ClusterCalls.reason(ex));
 		}
 		this.state.report(request.target(), patched);
-		return awaitRollout(request, container, image, verdict.digest());
+		return awaitRollout(request, container, image, verdict.digest(), patched);
 	}
 
 	// the container as it was before this event changed it, if the Deployment's mark says
@@ -180,13 +181,15 @@ class ContainerUpdater {
 		}
 	}
 
+	// the Deployment as changed is the rollout's first check: an instant rollout costs no
+	// read
 	private DeploymentOutcome awaitRollout(UpdateRequest request, ManagedContainer container, ImageReference image,
-			String digest) {
+			String digest, Deployment changed) {
 		Target target = request.target();
 		// an outage is waited out within the budget: the checks start again once it
 		// answers
 		RolloutResult result = this.calls.waitOut(
-				() -> this.watcher.await(target.namespace(), target.deployment(), target.rollout()),
+				() -> this.watcher.await(target.namespace(), target.deployment(), target.rollout(), changed),
 				RolloutResult::unchecked);
 		this.metrics.rollout(result.duration(), result.succeeded());
 		report(target, result.last());

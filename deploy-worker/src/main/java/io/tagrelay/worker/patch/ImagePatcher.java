@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -59,7 +60,7 @@ public class ImagePatcher {
 		List<Map<String, Object>> ops = ops(index, failed, previous);
 		ops.add(Map.of("op", "add", "path", "/metadata/annotations/" + escape(RolledBack.key(container)), "value",
 				failed));
-		return apply(namespace, deployment, index, failed, previous, JSON.writeValueAsString(ops));
+		return apply(named(namespace, deployment), index, failed, previous, JSON.writeValueAsString(ops));
 	}
 
 	/**
@@ -73,22 +74,23 @@ public class ImagePatcher {
 	 * @throws ImageConflictException if the image was changed in between
 	 */
 	public Deployment replaceImage(Deployment read, int index, String image, ChangeMark mark) {
-		String namespace = read.getMetadata().getNamespace();
-		String deployment = read.getMetadata().getName();
 		// fabric8 reads a Deployment without annotations as an empty map: the API server
 		// refuses an add under a member that is not there (422)
 		Map<String, String> annotations = read.getMetadata().getAnnotations();
 		String patch = jsonPatch(index, image, mark, annotations != null && !annotations.isEmpty());
-		return apply(namespace, deployment, index, mark.previousImage(), image, patch);
+		return apply(read, index, mark.previousImage(), image, patch);
 	}
 
-	private Deployment apply(String namespace, String deployment, int index, String expected, String image,
-			String patch) {
+	// the patch names the object it is for: fabric8 reads one that it has only the name
+	// of before it patches, a GET the test op makes useless
+	private Deployment apply(Deployment target, int index, String expected, String image, String patch) {
+		String namespace = target.getMetadata().getNamespace();
+		String deployment = target.getMetadata().getName();
 		try {
 			Deployment patched = this.calls.call(() -> this.client.apps()
 				.deployments()
 				.inNamespace(namespace)
-				.withName(deployment)
+				.resource(target)
 				.patch(PatchContext.of(PatchType.JSON), patch));
 			logger.info("Patched " + namespace + "/" + deployment + " container #" + index + ": " + expected + " -> "
 					+ image);
@@ -102,6 +104,10 @@ public class ImagePatcher {
 			}
 			throw ex;
 		}
+	}
+
+	private static Deployment named(String namespace, String name) {
+		return new DeploymentBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata().build();
 	}
 
 	static String jsonPatch(int index, String image, ChangeMark mark, boolean annotationsExist) {

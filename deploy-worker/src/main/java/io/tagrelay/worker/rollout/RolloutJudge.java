@@ -3,6 +3,7 @@ package io.tagrelay.worker.rollout;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -28,7 +29,9 @@ import io.tagrelay.model.target.RolloutPolicy;
  * replica left, every updated replica available.</li>
  * <li>{@code AVAILABLE} (updatekate) is one available replica of the new ReplicaSet, the
  * one whose template is the Deployment's: old pods never count, nor new ones that are not
- * ready. A Deployment of 0 replicas has nothing to wait for.</li>
+ * ready. A Deployment of 0 replicas has nothing to wait for. The ReplicaSets are read
+ * only while the status leaves it open: a complete rollout has only new replicas, and one
+ * with no replica updated has none.</li>
  * </ul>
  */
 final class RolloutJudge {
@@ -39,6 +42,20 @@ final class RolloutJudge {
 	}
 
 	static RolloutStatus judge(Deployment deployment, RolloutPolicy.Success success, Optional<ReplicaSet> newRs) {
+		return judge(deployment, success, () -> newRs);
+	}
+
+	/**
+	 * Judges a rollout, reading the new ReplicaSet only if the Deployment's status cannot
+	 * settle the verdict alone: for {@code AVAILABLE}, while some of its replicas are
+	 * updated and some old ones are left.
+	 * @param deployment the Deployment as last seen
+	 * @param success the target's rule
+	 * @param newRs reads the new ReplicaSet, if there is one
+	 * @return the verdict
+	 */
+	static RolloutStatus judge(Deployment deployment, RolloutPolicy.Success success,
+			Supplier<Optional<ReplicaSet>> newRs) {
 		DeploymentStatus status = Objects.requireNonNullElseGet(deployment.getStatus(), DeploymentStatus::new);
 		DeploymentSpec spec = Objects.requireNonNullElseGet(deployment.getSpec(), DeploymentSpec::new);
 		long generation = orZero(deployment.getMetadata().getGeneration());
@@ -47,9 +64,8 @@ final class RolloutJudge {
 		int updated = orZero(status.getUpdatedReplicas());
 		int replicas = orZero(status.getReplicas());
 		int available = orZero(status.getAvailableReplicas());
-		int newAvailable = newRs.map(ReplicaSet::getStatus).map(ReplicaSetStatus::getAvailableReplicas).orElse(0);
 		String progress = "observedGeneration " + observed + "/" + generation + ", updated " + updated + "/" + desired
-				+ ", replicas " + replicas + ", available " + available + ", available of the new spec " + newAvailable;
+				+ ", replicas " + replicas + ", available " + available;
 		if (Boolean.TRUE.equals(spec.getPaused())) {
 			return RolloutStatus.failed("the Deployment is paused", progress);
 		}
@@ -61,11 +77,21 @@ final class RolloutJudge {
 			return RolloutStatus.failed("progress deadline exceeded (" + deadline.get().getReason() + ": "
 					+ Objects.toString(deadline.get().getMessage(), "no message") + ")", progress);
 		}
-		boolean done = switch (success) {
-			case COMPLETE -> updated >= desired && replicas <= updated && available >= updated;
-			case AVAILABLE -> desired == 0 || newAvailable >= 1;
-		};
-		return done ? RolloutStatus.succeeded(progress) : RolloutStatus.waiting(progress);
+		boolean complete = updated >= desired && replicas <= updated && available >= updated;
+		if (success == RolloutPolicy.Success.COMPLETE) {
+			return complete ? RolloutStatus.succeeded(progress) : RolloutStatus.waiting(progress);
+		}
+		// a complete rollout left only replicas of the new spec; with none updated there
+		// is none of it yet: the ReplicaSets would say no more
+		if (desired == 0 || complete) {
+			return RolloutStatus.succeeded(progress);
+		}
+		if (updated == 0) {
+			return RolloutStatus.waiting(progress);
+		}
+		int newAvailable = newRs.get().map(ReplicaSet::getStatus).map(ReplicaSetStatus::getAvailableReplicas).orElse(0);
+		progress += ", available of the new spec " + newAvailable;
+		return (newAvailable >= 1) ? RolloutStatus.succeeded(progress) : RolloutStatus.waiting(progress);
 	}
 
 	private static Optional<DeploymentCondition> deadlineExceeded(List<DeploymentCondition> conditions) {

@@ -1,7 +1,9 @@
 package io.tagrelay.worker.rollout;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -103,6 +105,24 @@ class RolloutJudgeTests {
 			.endStatus();
 		assertThat(judge(crashLoop, AVAILABLE, available(0)).done()).isFalse();
 		assertThat(judge(crashLoop, AVAILABLE, Optional.empty()).done()).isFalse();
+	}
+
+	@Test
+	void readsTheReplicaSetsOnlyWhileTheStatusLeavesAnAvailableRolloutOpen() {
+		List<String> reads = new ArrayList<>();
+		Supplier<Optional<ReplicaSet>> newRs = () -> {
+			reads.add("replicasets");
+			return available(1);
+		};
+		DeploymentBuilder complete = deployment(2, 2).editStatus().withUpdatedReplicas(2).endStatus();
+		DeploymentBuilder noneUpdated = deployment(2, 2);
+		DeploymentBuilder midRollout = deployment(2, 3).editStatus().withUpdatedReplicas(1).endStatus();
+
+		assertThat(RolloutJudge.judge(complete.build(), AVAILABLE, newRs).done()).isTrue();
+		assertThat(RolloutJudge.judge(noneUpdated.build(), AVAILABLE, newRs).done()).isFalse();
+		assertThat(reads).isEmpty();
+		assertThat(RolloutJudge.judge(midRollout.build(), AVAILABLE, newRs).done()).isTrue();
+		assertThat(reads).hasSize(1);
 	}
 
 	@Test

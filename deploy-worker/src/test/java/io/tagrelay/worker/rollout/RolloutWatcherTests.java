@@ -2,8 +2,10 @@ package io.tagrelay.worker.rollout;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -60,6 +62,38 @@ class RolloutWatcherTests {
 	}
 
 	@Test
+	void judgesAChangeFromItsAnswerAndTheWatchWithoutReadingTheApiServer() {
+		Deployment done = rolledOut();
+		Deployment unobserved = new DeploymentBuilder(done).editStatus().withObservedGeneration(0L).endStatus().build();
+		RolloutPolicy policy = new RolloutPolicy(RolloutPolicy.Success.COMPLETE, 3, Duration.ofSeconds(1), 2.0,
+				Duration.ofSeconds(1), false);
+		this.cluster.requests().reset();
+
+		RolloutResult instant = watcher((namespace, name) -> Optional.empty()).await("demo", "web", policy, done);
+		RolloutResult watched = watcher((namespace, name) -> Optional.of(done)).await("demo", "web", policy,
+				unobserved);
+
+		assertThat(instant.succeeded()).isTrue();
+		assertThat(watched.succeeded()).isTrue();
+		// the controller's own requests are LISTs and status writes
+		assertThat(this.cluster.requests().count("GET", "deployments")).isZero();
+	}
+
+	@Test
+	void readsTheApiServerWhileTheWatchHasNotSeenTheChange() {
+		Deployment done = rolledOut();
+		Deployment older = new DeploymentBuilder(done).editMetadata().withGeneration(0L).endMetadata().build();
+		Deployment changed = new DeploymentBuilder(done).editStatus().withObservedGeneration(0L).endStatus().build();
+		this.cluster.requests().reset();
+
+		RolloutResult result = watcher((namespace, name) -> Optional.of(older)).await("demo", "web",
+				RolloutPolicy.defaults(), changed);
+
+		assertThat(result.succeeded()).isTrue();
+		assertThat(this.cluster.requests().count("GET", "deployments")).isOne();
+	}
+
+	@Test
 	void failsAtOnceOnProgressDeadlineExceeded() {
 		this.cluster.controller().podsOfImage(IMAGE, PodFate.crashLoop());
 		this.cluster.controller().specSeconds(Duration.ofMillis(100));
@@ -82,6 +116,18 @@ class RolloutWatcherTests {
 
 	private RolloutWatcher watcher() {
 		return new RolloutWatcher(this.client, this.scheduler, Clock.systemUTC());
+	}
+
+	private RolloutWatcher watcher(RolloutWatcher.Watched watched) {
+		return new RolloutWatcher(this.client, watched, this.scheduler, Clock.systemUTC());
+	}
+
+	// a Deployment whose first rollout is complete
+	private Deployment rolledOut() {
+		this.cluster.createDeployment("demo", "web", IMAGE);
+		await().untilAsserted(() -> assertThat(read().getStatus()).isNotNull()
+			.satisfies((status) -> assertThat(status.getAvailableReplicas()).isEqualTo(2)));
+		return read();
 	}
 
 	private Deployment read() {

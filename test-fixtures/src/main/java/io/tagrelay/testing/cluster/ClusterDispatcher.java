@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * real API server answers; the mock leaves the request unanswered), the history of every
  * image stored, the listeners of applied image patches, and what kubectl needs besides
  * the CRUD: the {@link Discovery} documents, watches over plain HTTP ({@link HttpWatch})
- * and the {@link DeploymentTable} of {@code kubectl get}.
+ * and the {@link DeploymentTable} of {@code kubectl get}; and the count of every request
+ * ({@link ApiRequests}).
  */
 final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
@@ -40,6 +41,8 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	private final Faults faults = new Faults();
 
+	private final ApiRequests requests = new ApiRequests();
+
 	private final ImageHistory history = new ImageHistory();
 
 	private final List<ImagePatchListener> patchListeners = new CopyOnWriteArrayList<>();
@@ -48,6 +51,10 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	Faults faults() {
 		return this.faults;
+	}
+
+	ApiRequests requests() {
+		return this.requests;
 	}
 
 	ImageHistory history() {
@@ -60,6 +67,13 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	@Override
 	public MockResponse dispatch(RecordedRequest request) {
+		String path = pathOf(request);
+		if ("GET".equals(request.getMethod()) && ApiRequests.METRICS_PATH.equals(path)) {
+			return new MockResponse().setResponseCode(200)
+				.setHeader("Content-Type", "text/plain; version=0.0.4")
+				.setBody(this.requests.metrics());
+		}
+		this.requests.received(request.getMethod(), path, isWatch(request.getPath()));
 		Fault fault = this.faults.next(request.getMethod(), pathOf(request));
 		if (fault == null) {
 			return answer(request);
@@ -187,6 +201,10 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 			}
 		}
 		return null;
+	}
+
+	private static boolean isWatch(String path) {
+		return path.matches(".*[?&]watch=(true|1)(&.*)?");
 	}
 
 	private static String pathOf(RecordedRequest request) {

@@ -26,9 +26,10 @@ import io.fabric8.mockwebserver.MockWebServer;
 /**
  * A simulated Kubernetes cluster: fabric8's CRUD mock API server on a loopback port, with
  * a {@link DeploymentController} (unless started without one), faults that tests inject
- * in front of it, the {@link ImageHistory} of every Deployment, and listeners of applied
- * image patches. It is not a cluster: no pods run; the controller keeps ReplicaSets and
- * simulated pods and writes the Deployment status as the real one would.
+ * in front of it, the {@link ImageHistory} of every Deployment, listeners of applied
+ * image patches, and the count of the {@link ApiRequests} it received. It is not a
+ * cluster: no pods run; the controller keeps ReplicaSets and simulated pods and writes
+ * the Deployment status as the real one would.
  */
 public final class SimulatedCluster implements AutoCloseable {
 
@@ -133,6 +134,15 @@ public final class SimulatedCluster implements AutoCloseable {
 	 */
 	public ImageHistory history() {
 		return this.dispatcher.history();
+	}
+
+	/**
+	 * The requests this cluster's API server received, its own client's (the tests' and
+	 * the controller's) too: reset them before the part to measure.
+	 * @return the counts, live
+	 */
+	public ApiRequests requests() {
+		return this.dispatcher.requests();
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -12,6 +14,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.awaitility.core.ConditionFactory;
@@ -178,6 +183,52 @@ class SimulatedClusterTests {
 		assertThat(this.cluster.history().of("demo", "web")).containsExactly("quay.io/acme/web:1.0.0",
 				"quay.io/acme/web:1.1.0", "quay.io/acme/web:1.2.0");
 		assertThat(patched).containsExactly("demo/web=quay.io/acme/web:1.1.0", "demo/web=quay.io/acme/web:1.2.0");
+	}
+
+	@Test
+	void countsTheRequestsItReceivesByVerbAndResourceSinceTheLastReset() throws Exception {
+		this.cluster = SimulatedCluster.withoutController();
+		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
+		this.cluster.requests().reset();
+		CountDownLatch listed = new CountDownLatch(1);
+
+		read();
+		read();
+		patchImage("quay.io/acme/web:1.0.0", "quay.io/acme/web:1.1.0");
+		this.cluster.client().apps().replicaSets().inNamespace("demo").list();
+		try (Watch watch = this.cluster.client()
+			.apps()
+			.deployments()
+			.inNamespace("demo")
+			.withName("web")
+			.watch(new Watcher<>() {
+				@Override
+				public void eventReceived(Action action, Deployment resource) {
+					listed.countDown();
+				}
+
+				@Override
+				public void onClose(WatcherException cause) {
+				}
+			})) {
+			this.cluster.setImage("demo", "web", "web", "quay.io/acme/web:1.2.0");
+			assertThat(listed.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+
+		ApiRequests requests = this.cluster.requests();
+		// the two reads, setImage's, and the one fabric8 makes before each patch of a
+		// resource it has only the name of
+		assertThat(requests.count("GET", "deployments")).as(requests.toString()).isEqualTo(2 + 1 + 2);
+		assertThat(requests.count("PATCH", "deployments")).isEqualTo(1 + 1);
+		assertThat(requests.count("LIST", "replicasets")).isOne();
+		assertThat(requests.count("WATCH", "deployments")).isOne();
+		assertThat(requests.withoutWatches()).isEqualTo(5 + 2 + 1);
+		try (KubernetesClient other = this.cluster.client((config) -> config)) {
+			assertThat(other.raw(this.cluster.url() + "metrics"))
+				.contains("apiserver_request_total{verb=\"PATCH\",resource=\"deployments\",subresource=\"\"} 2\n");
+		}
+		requests.reset();
+		assertThat(requests.withoutWatches()).isZero();
 	}
 
 	@Test
