@@ -38,7 +38,9 @@ public class EventPublisher {
 
 	private final Duration timeout;
 
-	private final MeterRegistry meters;
+	private final Timer acknowledged;
+
+	private final Timer failed;
 
 	private final EventIndex events;
 
@@ -47,7 +49,8 @@ public class EventPublisher {
 		this.template = template;
 		this.topic = topics.topics().events();
 		this.timeout = properties.enqueueTimeout();
-		this.meters = meters;
+		this.acknowledged = enqueueTimer(meters, "acknowledged");
+		this.failed = enqueueTimer(meters, "failed");
 		this.events = events;
 	}
 
@@ -92,11 +95,14 @@ public class EventPublisher {
 	}
 
 	private void record(long start, boolean acknowledged) {
-		Timer.builder("tagrelay.ingest.enqueue")
+		(acknowledged ? this.acknowledged : this.failed).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+	}
+
+	private static Timer enqueueTimer(MeterRegistry meters, String outcome) {
+		return Timer.builder("tagrelay.ingest.enqueue")
 			.description("Time until Kafka acknowledged (or failed to acknowledge) an event")
-			.tag("outcome", acknowledged ? "acknowledged" : "failed")
-			.register(this.meters)
-			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 }
