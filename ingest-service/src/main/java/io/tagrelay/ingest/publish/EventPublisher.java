@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.events.EventIndex;
+import io.tagrelay.ingest.events.OwnEvents;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
@@ -44,14 +45,17 @@ public class EventPublisher {
 
 	private final EventIndex events;
 
+	private final OwnEvents own;
+
 	EventPublisher(KafkaTemplate<String, byte[]> template, TopicsProperties topics, IngestProperties properties,
-			MeterRegistry meters, EventIndex events) {
+			MeterRegistry meters, EventIndex events, OwnEvents own) {
 		this.template = template;
 		this.topic = topics.topics().events();
 		this.timeout = properties.enqueueTimeout();
 		this.acknowledged = enqueueTimer(meters, "acknowledged");
 		this.failed = enqueueTimer(meters, "failed");
 		this.events = events;
+		this.own = own;
 	}
 
 	/**
@@ -66,7 +70,7 @@ public class EventPublisher {
 		try {
 			// may block up to max.block.ms (= the enqueue timeout) while metadata is
 			// missing
-			sent = this.template.send(this.topic, event.repository(), this.codec.write(event));
+			sent = this.template.send(this.own.record(this.topic, event.repository(), this.codec.write(event)));
 		}
 		catch (RuntimeException ex) {
 			sent = CompletableFuture.failedFuture(ex);
