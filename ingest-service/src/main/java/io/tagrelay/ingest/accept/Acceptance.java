@@ -67,6 +67,17 @@ public class Acceptance {
 		return this.publisher.publish(event).whenComplete((id, failure) -> release.run());
 	}
 
+	/**
+	 * Whether an answer is one of this class's 202s, which {@link AcceptedAnswerFilter}
+	 * writes.
+	 * @param answer the answer
+	 * @return true for a 202 with the ids of the events acknowledged
+	 */
+	static boolean isAnswer(ResponseEntity<?> answer) {
+		return answer.getStatusCode().value() == 202
+				&& (answer.getBody() instanceof Accepted || answer.getBody() instanceof AcceptedEvents);
+	}
+
 	private static ResponseEntity<?> accepted(List<String> ids) {
 		if (ids.size() == 1) {
 			return ResponseEntity.accepted().location(EventLocation.of(ids.get(0))).body(new Accepted(ids.get(0)));

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Reads the events topic so that this replica knows the events every replica accepted: a
  * CI step whose poll reaches another replica than its {@code POST} is told "pending", not
  * 404. Every replica reads every partition (its own consumer group, never committing),
- * from {@code tagrelay.ingest.events.retention} before it started.
+ * from {@code tagrelay.ingest.events.retention} before it started. Its own events it
+ * skips undecoded ({@link OwnEvents}): it indexed them when Kafka acknowledged them.
  */
 @Component
 class AcceptedEventsReader extends AbstractConsumerSeekAware {
@@ -33,14 +34,17 @@ class AcceptedEventsReader extends AbstractConsumerSeekAware {
 
 	private final EventIndex index;
 
-	AcceptedEventsReader(EventIndex index) {
+	private final OwnEvents own;
+
+	AcceptedEventsReader(EventIndex index, OwnEvents own) {
 		this.index = index;
+		this.own = own;
 	}
 
 	@KafkaListener(id = "tagrelay-ingest-events", topics = TopicsProperties.EVENTS,
 			groupId = "tagrelay-ingest-events-${random.uuid}", properties = KafkaTopics.SEE_NEW_PARTITIONS)
 	void onEvent(ConsumerRecord<String, byte[]> record) {
-		if (record.value() == null) {
+		if (record.value() == null || this.own.isOwn(record)) {
 			return;
 		}
 		try {

@@ -13,6 +13,13 @@ import org.springframework.core.Ordered;
 public enum FilterOrder {
 
 	/**
+	 * Writes the 202 once Kafka acknowledged a request's events, on the asynchronous
+	 * dispatch only (no request passes it on its way in), ahead of the filters below,
+	 * which skip that dispatch anyway, and of Spring MVC, which it spares a second pass.
+	 */
+	ACCEPTED_ANSWER,
+
+	/**
 	 * Counts webhooks by the status finally answered: first, so that it sees the refusals
 	 * of every filter below.
 	 */

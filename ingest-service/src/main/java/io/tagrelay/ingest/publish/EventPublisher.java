@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tagrelay.ingest.config.IngestProperties;
 import io.tagrelay.ingest.events.EventIndex;
+import io.tagrelay.ingest.events.OwnEvents;
 import io.tagrelay.ingest.problem.Problems;
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.EventCodec;
@@ -38,17 +39,23 @@ public class EventPublisher {
 
 	private final Duration timeout;
 
-	private final MeterRegistry meters;
+	private final Timer acknowledged;
+
+	private final Timer failed;
 
 	private final EventIndex events;
 
+	private final OwnEvents own;
+
 	EventPublisher(KafkaTemplate<String, byte[]> template, TopicsProperties topics, IngestProperties properties,
-			MeterRegistry meters, EventIndex events) {
+			MeterRegistry meters, EventIndex events, OwnEvents own) {
 		this.template = template;
 		this.topic = topics.topics().events();
 		this.timeout = properties.enqueueTimeout();
-		this.meters = meters;
+		this.acknowledged = enqueueTimer(meters, "acknowledged");
+		this.failed = enqueueTimer(meters, "failed");
 		this.events = events;
+		this.own = own;
 	}
 
 	/**
@@ -63,7 +70,7 @@ public class EventPublisher {
 		try {
 			// may block up to max.block.ms (= the enqueue timeout) while metadata is
 			// missing
-			sent = this.template.send(this.topic, event.repository(), this.codec.write(event));
+			sent = this.template.send(this.own.record(this.topic, event.repository(), this.codec.write(event)));
 		}
 		catch (RuntimeException ex) {
 			sent = CompletableFuture.failedFuture(ex);
@@ -92,11 +99,14 @@ public class EventPublisher {
 	}
 
 	private void record(long start, boolean acknowledged) {
-		Timer.builder("tagrelay.ingest.enqueue")
+		(acknowledged ? this.acknowledged : this.failed).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+	}
+
+	private static Timer enqueueTimer(MeterRegistry meters, String outcome) {
+		return Timer.builder("tagrelay.ingest.enqueue")
 			.description("Time until Kafka acknowledged (or failed to acknowledge) an event")
-			.tag("outcome", acknowledged ? "acknowledged" : "failed")
-			.register(this.meters)
-			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 }

@@ -1,7 +1,10 @@
 package io.tagrelay.ingest.source;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagrelay.model.source.Source;
 import jakarta.servlet.AsyncEvent;
@@ -17,9 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Counts webhooks received, accepted, ignored (authenticated, with nothing to deploy),
  * and rejected by reason, each tagged with its source ({@code unknown} for a path that is
  * no webhook's), from the status finally answered, so that rejections by the filters in
- * front (401, 413) count too.
+ * front (401, 413) count too. Each source's counters are registered once, not looked up
+ * on every request.
  */
 class WebhookMetricsFilter extends OncePerRequestFilter {
+
+	private static final String UNKNOWN = "unknown";
+
+	private final Map<String, SourceCounters> counters = new ConcurrentHashMap<>();
 
 	private final MeterRegistry meters;
 
@@ -27,9 +35,7 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 		this.meters = meters;
 		// every source's series from the start, so that a dashboard shows 0, not nothing
 		for (Source source : Source.values()) {
-			for (String name : new String[] { "received", "accepted", "ignored" }) {
-				meters.counter("tagrelay.ingest.webhooks." + name, "source", source.id());
-			}
+			counters(source.id());
 		}
 	}
 
@@ -37,8 +43,8 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		WebhookPath path = WebhookPath.of(request);
-		String source = (path != null) ? path.source().id() : "unknown";
-		this.meters.counter("tagrelay.ingest.webhooks.received", "source", source).increment();
+		SourceCounters source = counters((path != null) ? path.source().id() : UNKNOWN);
+		source.received.increment();
 		try {
 			chain.doFilter(request, response);
 		}
@@ -52,16 +58,19 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void count(String source, int status) {
+	private SourceCounters counters(String source) {
+		return this.counters.computeIfAbsent(source, (id) -> new SourceCounters(this.meters, id));
+	}
+
+	private static void count(SourceCounters source, int status) {
 		if (status == 202) {
-			this.meters.counter("tagrelay.ingest.webhooks.accepted", "source", source).increment();
+			source.accepted.increment();
 		}
 		else if (status == 200) {
-			this.meters.counter("tagrelay.ingest.webhooks.ignored", "source", source).increment();
+			source.ignored.increment();
 		}
 		else {
-			this.meters.counter("tagrelay.ingest.webhooks.rejected", "source", source, "reason", reason(status))
-				.increment();
+			source.rejected(status).increment();
 		}
 	}
 
@@ -80,13 +89,45 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 		};
 	}
 
-	private final class Completion implements AsyncListener {
+	/**
+	 * One source's counters; a rejection's by the status it was answered with.
+	 */
+	private static final class SourceCounters {
+
+		private final MeterRegistry meters;
 
 		private final String source;
 
+		private final Counter received;
+
+		private final Counter accepted;
+
+		private final Counter ignored;
+
+		private final Map<Integer, Counter> rejected = new ConcurrentHashMap<>();
+
+		private SourceCounters(MeterRegistry meters, String source) {
+			this.meters = meters;
+			this.source = source;
+			this.received = meters.counter("tagrelay.ingest.webhooks.received", "source", source);
+			this.accepted = meters.counter("tagrelay.ingest.webhooks.accepted", "source", source);
+			this.ignored = meters.counter("tagrelay.ingest.webhooks.ignored", "source", source);
+		}
+
+		private Counter rejected(int status) {
+			return this.rejected.computeIfAbsent(status, (code) -> this.meters
+				.counter("tagrelay.ingest.webhooks.rejected", "source", this.source, "reason", reason(code)));
+		}
+
+	}
+
+	private static final class Completion implements AsyncListener {
+
+		private final SourceCounters source;
+
 		private final HttpServletResponse response;
 
-		private Completion(String source, HttpServletResponse response) {
+		private Completion(SourceCounters source, HttpServletResponse response) {
 			this.source = source;
 			this.response = response;
 		}

@@ -1,8 +1,5 @@
 package io.tagrelay.ingest.source;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import io.tagrelay.model.source.Source;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,9 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class WebhookPath {
 
-	// unreserved characters only (RFC 3986), so that the token needs no decoding
-	private static final Pattern PATH = Pattern
-		.compile("/webhook|/webhooks/([a-z-]+)|/webhooks/dockerhub/([A-Za-z0-9._~-]+)");
+	private static final String QUAY = "/webhook";
+
+	private static final String SOURCES = "/webhooks/";
+
+	private static final String DOCKERHUB = SOURCES + Source.DOCKERHUB.id() + "/";
 
 	private final Source source;
 
@@ -68,18 +67,32 @@ public final class WebhookPath {
 	 * @return the webhook, or null if the path is no webhook's
 	 */
 	static WebhookPath of(String path) {
-		Matcher matcher = PATH.matcher(path);
-		if (!matcher.matches()) {
-			return null;
-		}
-		if (matcher.group(2) != null) {
-			return new WebhookPath(Source.DOCKERHUB, matcher.group(2));
-		}
-		if (matcher.group(1) == null) {
+		// every filter asks, so no regex: /webhook, /webhooks/[a-z-]+ or
+		// /webhooks/dockerhub/ and a token of unreserved characters (RFC 3986), which
+		// needs no decoding
+		if (path.equals(QUAY)) {
 			return new WebhookPath(Source.QUAY, null);
 		}
-		Source source = Source.ofId(matcher.group(1));
+		if (path.startsWith(DOCKERHUB)) {
+			String token = path.substring(DOCKERHUB.length());
+			return isToken(token) ? new WebhookPath(Source.DOCKERHUB, token) : null;
+		}
+		if (!path.startsWith(SOURCES)) {
+			return null;
+		}
+		String id = path.substring(SOURCES.length());
+		Source source = isSourceId(id) ? Source.ofId(id) : null;
 		return (source != null) ? new WebhookPath(source, null) : null;
+	}
+
+	private static boolean isSourceId(String id) {
+		return !id.isEmpty() && id.chars().allMatch((c) -> (c >= 'a' && c <= 'z') || c == '-');
+	}
+
+	private static boolean isToken(String token) {
+		return !token.isEmpty() && token.chars()
+			.allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == '~' || c == '-');
 	}
 
 }

@@ -28,11 +28,20 @@ class WebhookPathTests {
 	}
 
 	@Test
+	void readsDockerHubsPathWithoutATokenAsItsSource() {
+		WebhookPath path = WebhookPath.of("/webhooks/dockerhub");
+		assertThat(path.source()).isEqualTo(Source.DOCKERHUB);
+		assertThat(path.pathToken()).isNull();
+	}
+
+	@Test
 	void isNoWebhookForAPathThatOnlyNormalisesToOne() {
 		for (String path : new String[] { "/webhooks/nowhere", "/webhooks/GitHub", "/webhooks/github/",
 				"/webhooks/github;x=1", "/webhooks/./github", "/webhooks//github", "/webhooks/%67ithub",
 				"/webhooks/x/../github", "/webhooks/harbor/token", "/webhooks/dockerhub/", "/webhooks/dockerhub/a%2Fb",
-				"/webhooks/dockerhub/a;b", "/webhooks/dockerhub/a/b", "/webhook/", "/webhooks", "/Webhook" }) {
+				"/webhooks/dockerhub/a;b", "/webhooks/dockerhub/a/b", "/webhook/", "/webhooks", "/Webhook",
+				"/webhooks/", "/webhooks/g\u00efthub", "/webhooks/dockerhub/t\u00f6ken", "/webhooks/dockerhub/a b",
+				"/webhookx", "/xwebhook", "/webhooks/dockerhub//" }) {
 			assertThat(WebhookPath.of(path)).as(path).isNull();
 		}
 	}
