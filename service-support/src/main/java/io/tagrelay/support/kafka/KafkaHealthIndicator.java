@@ -31,6 +31,10 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 
 	private final String clientId;
 
+	// guards the client's creation and closing, not its calls: closing never waits for a
+	// check
+	private final Object clientLock = new Object();
+
 	private AdminClient client;
 
 	private boolean destroyed;
@@ -73,25 +77,33 @@ public class KafkaHealthIndicator extends CachedHealthIndicator implements Dispo
 	}
 
 	private AdminClient client() {
-		if (this.destroyed) {
-			// a probe during shutdown: no new client, whose threads nothing would stop
-			throw new IllegalStateException("stopped");
+		synchronized (this.clientLock) {
+			if (this.destroyed) {
+				// a probe during shutdown: no new client, whose threads nothing would
+				// stop
+				throw new IllegalStateException("stopped");
+			}
+			if (this.client == null) {
+				Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
+				config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+				config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+				config.put(AdminClientConfig.CLIENT_ID_CONFIG, this.clientId);
+				this.client = AdminClient.create(config);
+			}
+			return this.client;
 		}
-		if (this.client == null) {
-			Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
-			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-			config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-			config.put(AdminClientConfig.CLIENT_ID_CONFIG, this.clientId);
-			this.client = AdminClient.create(config);
-		}
-		return this.client;
 	}
 
 	@Override
-	public synchronized void destroy() {
-		this.destroyed = true;
-		if (this.client != null) {
-			this.client.close(Duration.ofSeconds(1));
+	public void destroy() {
+		AdminClient created;
+		synchronized (this.clientLock) {
+			this.destroyed = true;
+			created = this.client;
+		}
+		if (created != null) {
+			// a check in flight fails at once
+			created.close(Duration.ofSeconds(1));
 		}
 	}
 

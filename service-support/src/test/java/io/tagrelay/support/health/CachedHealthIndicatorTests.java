@@ -1,10 +1,12 @@
 package io.tagrelay.support.health;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
@@ -51,15 +53,30 @@ class CachedHealthIndicatorTests {
 		assertThat(dependency.checks).isEqualTo(3);
 	}
 
+	@Test
+	void checksAsTheContextStartsSoThatTheFirstProbeFindsTheAnswer() throws Exception {
+		Dependency dependency = new Dependency(this.now, List.of(Health.up().build(), Health.down().build()));
+
+		dependency.start();
+
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> dependency.checks() == 1);
+		assertThat(dependency.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(dependency.checks()).isEqualTo(1);
+	}
+
 	private static final class Dependency extends CachedHealthIndicator {
 
 		private final Deque<Health> answers;
 
-		private int checks;
+		private volatile int checks;
 
 		Dependency(AtomicLong now, List<Health> answers) {
 			super(now::get);
 			this.answers = new ArrayDeque<>(answers);
+		}
+
+		int checks() {
+			return this.checks;
 		}
 
 		@Override

@@ -100,7 +100,11 @@ public final class ChildJvm implements AutoCloseable {
 	 * @throws InterruptedException if interrupted
 	 */
 	public Duration awaitReady(URI probe, Duration timeout) throws InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+		// HTTP/1.1, as the kubelet probes: no h2c upgrade on every probe
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofMillis(500))
+			.build();
 		HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
 		awaitCondition(timeout, () -> {
 			try {
@@ -211,12 +215,13 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * When it started: the OS's start time of the process, else the moment it was
-	 * spawned.
+	 * When it started: the moment it was spawned, taken just before the fork. (Not the
+	 * OS's start time of the process: Linux derives it from the boot time in whole
+	 * seconds, so it can be up to a second early.)
 	 * @return the start
 	 */
 	public Instant started() {
-		return this.process.info().startInstant().orElse(this.launch.spawned());
+		return this.launch.spawned();
 	}
 
 	/**

@@ -162,8 +162,9 @@ public final class ChildJvmBuilder {
 		builder.environment().putAll(this.environment);
 		try {
 			startLog(this.label + " " + String.join(" ", this.args));
+			Instant spawned = Instant.now();
 			Process process = builder.start();
-			return new ChildJvm(new ChildJvm.Launch(this.name, this.log, Instant.now(), this.gracefulStop), process);
+			return new ChildJvm(new ChildJvm.Launch(this.name, this.log, spawned, this.gracefulStop), process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
