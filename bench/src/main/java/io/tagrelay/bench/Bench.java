@@ -53,8 +53,15 @@ public final class Bench {
 		try (BenchStack stack = new BenchStack(root, dir, options)) {
 			progress("broker " + stack.bootstrapServers() + ", mock API server with " + (options.targets() + 2)
 					+ " Deployments; launches " + options.launches() + ", the image's runtime " + options.imageJava());
+			if (options.figure(1)) {
+				progress("warming the broker for " + options.warmup().multipliedBy(2).toSeconds() + " s");
+				stack.warmBroker(options.warmup().multipliedBy(2));
+			}
 			Map<Launch, Startups> startups = new LinkedHashMap<>();
 			for (Launch launch : options.launches()) {
+				if (!startups.isEmpty()) {
+					stack.resetDeployments();
+				}
 				startups.put(launch, measure(stack, options, launch, summary, profiles));
 			}
 			if (options.figure(4)) {

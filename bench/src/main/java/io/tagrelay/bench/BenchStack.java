@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,7 +24,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,6 +230,44 @@ final class BenchStack implements AutoCloseable {
 	private List<String> common(boolean startupOnly) {
 		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
 				"--spring.config.additional-location=file:" + (startupOnly ? this.startupTargets : this.targets));
+	}
+
+	/**
+	 * Warms the broker (its JIT, in this JVM) with the ingest's kind of produce requests,
+	 * before the first launch, so that the first launch's figure 1 does not pay for it
+	 * and the launches are compared on the same broker: 16 records of 300 bytes at a
+	 * time, acks=all, waited for, on a topic of its own.
+	 * @param duration how long
+	 * @throws Exception if the broker fails
+	 */
+	void warmBroker(Duration duration) throws Exception {
+		byte[] value = new byte[300];
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.LINGER_MS_CONFIG, 0),
+				new StringSerializer(), new ByteArraySerializer())) {
+			long end = System.nanoTime() + duration.toNanos();
+			while (System.nanoTime() < end) {
+				List<Future<RecordMetadata>> sent = new ArrayList<>();
+				for (int i = 0; i < 16; i++) {
+					sent.add(producer.send(new ProducerRecord<>("bench.warmup", "k" + i, value)));
+				}
+				for (Future<RecordMetadata> ack : sent) {
+					ack.get();
+				}
+			}
+		}
+	}
+
+	/**
+	 * Sets every Deployment of figures 1 to 3 back to its first image, so that the next
+	 * launch's figures find them as the first launch found them.
+	 */
+	void resetDeployments() {
+		for (String deployment : deployments()) {
+			this.cluster.setImage(NAMESPACE, deployment, CONTAINER, "quay.io/bench/" + deployment + ":" + FIRST_TAG);
+		}
+		this.recorder.forgetImages();
 	}
 
 	/**

@@ -74,6 +74,9 @@ final class PushLatency {
 					"push of " + tag + " answered " + answer.statusCode() + " " + answer.body());
 		}
 		long latency = patched.get(timeoutSeconds, TimeUnit.SECONDS) - sent;
+		if (latency < 0) {
+			throw new IllegalStateException(image + " was patched " + (-latency / 1_000_000) + " ms before its push");
+		}
 		Matcher id = EVENT_ID.matcher(answer.body());
 		if (!id.find()) {
 			throw new IllegalStateException("no event id in " + answer.body());

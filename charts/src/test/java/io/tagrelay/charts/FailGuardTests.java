@@ -65,6 +65,10 @@ class FailGuardTests {
 				"targets[0].registry.verify", "sometimes"), "verify");
 		assertRefused(Map.of("targets[0].repository", "quay.io/acme/web", "targets[0].deployment", "web",
 				"targets[0].scanInterval", "often"), "scanInterval");
+		// the worker would refuse it at start-up: less than a second
+		assertRefused(Map.of("targets[0].repository", "quay.io/acme/web", "targets[0].deployment", "web",
+				"targets[0].scanInterval", "500ms"), "scanInterval");
+		assertRefused(Map.of("worker.jvmOptions[0]", "Xmx256m"), "jvmOptions");
 		assertRefused(Map.of("worker.registries[0].host", "https://quay.io"), "host");
 	}
 

@@ -43,6 +43,15 @@ public final class PatchRecorder implements ImagePatchListener {
 	}
 
 	/**
+	 * Forgets the images expected and seen, for a new launch that pushes the same images
+	 * again.
+	 */
+	public void forgetImages() {
+		this.expected.clear();
+		resetCounts();
+	}
+
+	/**
 	 * Forgets the counts, to measure a new phase.
 	 */
 	public void resetCounts() {
