@@ -204,7 +204,8 @@ class WorkerFaultsIT {
 	/**
 	 * The worker died past the patch of a run of pushes it had collapsed into the newest
 	 * one: delivered again, the run resumes the winner's rollout wait and reports it
-	 * updated, with its webhook, instead of finding nothing newer to do.
+	 * updated, with its webhook, instead of finding nothing newer to do, and the older
+	 * pushes superseded by it.
 	 */
 	@Test
 	void aCollapsedRunDeliveredAgainAfterTheWorkerDiedPastItsPatchReportsTheWinnerUpdated() {
@@ -231,7 +232,11 @@ class WorkerFaultsIT {
 		await().untilAsserted(() -> assertThat(receiver.received("/resume")).extracting(Delivery::json)
 			.extracting((json) -> json.path("eventId").asString())
 			.containsExactly(winner.eventId()));
-		assertThat(topics.outcomes(older)).extracting(DeploymentOutcome::result).containsExactly(Result.SKIPPED);
+		// superseded by the resumed winner, as it was in the run before the crash
+		assertThat(topics.outcomes(older)).singleElement().satisfies((outcome) -> {
+			assertThat(outcome.result()).isEqualTo(Result.SKIPPED);
+			assertThat(outcome.reason()).startsWith("superseded by " + winner.eventId() + " (tag 1.2.0)");
+		});
 	}
 
 	@Test

@@ -150,6 +150,10 @@ class PushHandler {
 		List<RegistryPush> left = new ArrayList<>(pushes);
 		Refusals refusals = new Refusals();
 		Deployment read = first;
+		// a push applied before a crash and resumed in this run: what the older pushes
+		// left over are superseded by
+		Winner resumedWinner = null;
+		DeploymentOutcome resumedOutcome = null;
 		while (!left.isEmpty()) {
 			Optional<Deployment> deployment = (read != null) ? Optional.of(read)
 					: this.reader.read(target.namespace(), target.deployment());
@@ -166,7 +170,13 @@ class PushHandler {
 				.or(() -> newest(left, target, managed.get(), refusals))
 				.orElse(null);
 			if (winner == null) {
-				skipAll(left, target, managed.get(), startedAt, refusals);
+				if (resumedWinner != null) {
+					supersede(left, resumedWinner, resumedOutcome, target, container, managed.get(), startedAt,
+							refusals);
+				}
+				else {
+					skipAll(left, target, managed.get(), startedAt, refusals);
+				}
 				return;
 			}
 			UpdateRequest request = request(winner.push(), target, container, startedAt, refusals);
@@ -191,6 +201,10 @@ class PushHandler {
 			if (resumed.isEmpty() && !rolledBack) {
 				supersede(left, winner, outcome, target, container, managed.get(), startedAt, refusals);
 				return;
+			}
+			if (resumed.isPresent() && !rolledBack) {
+				resumedWinner = new Winner(winner.push(), outcome.tag());
+				resumedOutcome = outcome;
 			}
 		}
 	}
