@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,21 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.tagrelay.bench.cluster.PatchRecorder;
+import io.tagrelay.bench.kafka.EventSender;
 import io.tagrelay.bench.registry.BenchRegistry;
 import io.tagrelay.bench.service.BenchService;
 import io.tagrelay.bench.service.Launch;
 import io.tagrelay.bench.service.Launcher;
 import io.tagrelay.bench.service.NativeMemory;
+import io.tagrelay.model.event.EventIds;
+import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,16 +240,15 @@ final class BenchStack implements AutoCloseable {
 	 * @throws Exception if the broker fails
 	 */
 	void warmBroker(Duration duration) throws Exception {
-		byte[] value = new byte[300];
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.LINGER_MS_CONFIG, 0),
-				new StringSerializer(), new ByteArraySerializer())) {
+		// the pushes the ingest sends, by the bench's own sender
+		RegistryPush push = new RegistryPush(EventIds.next(), "quay.io/bench/warmup", List.of("1.0.1", "latest"),
+				"bench", Instant.now());
+		try (EventSender sender = new EventSender(bootstrapServers(), "bench.warmup")) {
 			long end = System.nanoTime() + duration.toNanos();
 			while (System.nanoTime() < end) {
 				List<Future<RecordMetadata>> sent = new ArrayList<>();
 				for (int i = 0; i < 16; i++) {
-					sent.add(producer.send(new ProducerRecord<>("bench.warmup", "k" + i, value)));
+					sent.add(sender.send(push));
 				}
 				for (Future<RecordMetadata> ack : sent) {
 					ack.get();
