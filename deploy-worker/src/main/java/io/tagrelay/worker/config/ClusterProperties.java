@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * (and is retried)
  * @param retry the backoff of retried API calls
  * @param concurrentUpdates how many containers the worker updates, and awaits the rollout
- * of, at once (the targets that follow one repository are updated side by side)
+ * of, at once (the repositories of a poll are handled side by side, and so are the
+ * targets that follow one repository, each by a pool of this many threads)
  * @param outageBudget how long an API server that does not answer (or answers 5xx, 429)
  * is waited for, the calls retried at the longest backoff interval, before the update is
  * reported failed: an outage of a few minutes delays deployments, it does not fail them

@@ -1,11 +1,13 @@
 package io.tagrelay.worker.deploy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.tagrelay.model.event.DeployEvent;
@@ -13,6 +15,7 @@ import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.event.TargetRef;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Service;
  * pushes for its repository before it are applied before it, those after it after it; of
  * several image requests for one container in a poll only the latest is applied, the
  * earlier ones are skipped as superseded (one caller cannot queue a rollout per request).
- * Events of different repositories are independent.
+ * Events of different repositories are independent: each repository's events are applied
+ * in their order, the repositories side by side ({@link Fanout}), so that a poll of a
+ * hundred repositories' pushes takes about as long as the slowest of them, not their sum.
  */
 @Service
 public class BatchDeployService {
@@ -33,10 +38,14 @@ public class BatchDeployService {
 
 	private final StaleEvents stale;
 
-	BatchDeployService(PushHandler pushes, ImageRequests requests, StaleEvents stale) {
+	private final Fanout repositories;
+
+	BatchDeployService(PushHandler pushes, ImageRequests requests, StaleEvents stale,
+			@Qualifier(FanoutConfiguration.REPOSITORIES) Fanout repositories) {
 		this.pushes = pushes;
 		this.requests = requests;
 		this.stale = stale;
+		this.repositories = repositories;
 	}
 
 	/**
@@ -45,34 +54,44 @@ public class BatchDeployService {
 	 * still applied.
 	 * @param events the events, in the order they were published
 	 * @throws EventsFailedException if some could not be handled, naming the events that
-	 * failed and every event not handled (every other one has its outcomes published)
+	 * failed first in the poll and every event not handled (every other one has its
+	 * outcomes published)
 	 */
 	public void apply(List<DeployEvent> events) {
-		Map<String, List<Integer>> heldBack = new LinkedHashMap<>();
-		List<Integer> failed = List.of();
-		RuntimeException failure = null;
 		Map<DeployEvent, ImageRequest> superseded = superseded(events);
+		Map<String, List<List<Integer>>> byRepository = new LinkedHashMap<>();
 		for (List<Integer> run : runs(events)) {
-			String repository = events.get(run.get(0)).repository();
-			if (heldBack.containsKey(repository)) {
-				heldBack.get(repository).addAll(run);
-				continue;
-			}
+			byRepository.computeIfAbsent(events.get(run.get(0)).repository(), (repository) -> new ArrayList<>())
+				.add(run);
+		}
+		List<Lane> lanes = this.repositories.all(byRepository.values()
+			.stream()
+			.<Supplier<Lane>>map((runs) -> () -> applyInTurn(runs, events, superseded))
+			.toList());
+		List<Lane> failed = lanes.stream()
+			.filter((lane) -> lane.failure() != null)
+			.sorted(Comparator.comparing((Lane lane) -> lane.failed().get(0)))
+			.toList();
+		if (!failed.isEmpty()) {
+			List<Integer> unhandled = failed.stream().flatMap((lane) -> lane.heldBack().stream()).sorted().toList();
+			throw new EventsFailedException(failed.get(0).failed(), unhandled, failed.get(0).failure());
+		}
+	}
+
+	// one repository's runs, in turn; the first that fails holds back those after it
+	private Lane applyInTurn(List<List<Integer>> runs, List<DeployEvent> events,
+			Map<DeployEvent, ImageRequest> superseded) {
+		for (int i = 0; i < runs.size(); i++) {
+			List<Integer> run = runs.get(i);
 			try {
 				applyRun(run.stream().map(events::get).toList(), superseded);
 			}
 			catch (RuntimeException ex) {
-				if (failure == null) {
-					failure = ex;
-					failed = run;
-				}
-				heldBack.put(repository, new ArrayList<>(run));
+				List<Integer> heldBack = runs.subList(i, runs.size()).stream().flatMap(List::stream).toList();
+				return new Lane(run.stream().sorted().toList(), heldBack, ex);
 			}
 		}
-		if (failure != null) {
-			List<Integer> unhandled = heldBack.values().stream().flatMap(List::stream).sorted().toList();
-			throw new EventsFailedException(failed.stream().sorted().toList(), unhandled, failure);
-		}
+		return new Lane(List.of(), List.of(), null);
 	}
 
 	// each image request that a later one of the poll, for the same container, supersedes
@@ -108,6 +127,16 @@ public class BatchDeployService {
 			return;
 		}
 		this.pushes.apply(run.stream().map(RegistryPush.class::cast).toList());
+	}
+
+	/**
+	 * How one repository's events went.
+	 *
+	 * @param failed the run that failed, if one did
+	 * @param heldBack that run and those after it
+	 * @param failure why it failed, or {@code null}
+	 */
+	private record Lane(List<Integer> failed, List<Integer> heldBack, RuntimeException failure) {
 	}
 
 	// the indexes of the events, cut into runs of pushes for one repository and single

@@ -1,36 +1,43 @@
 package io.tagrelay.worker.deploy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.tagrelay.worker.cluster.Handling;
-import io.tagrelay.worker.config.ClusterProperties;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * Runs the updates one event makes (one per target following its repository) side by
- * side, at most {@code tagrelay.cluster.concurrent-updates} at once, so that the rollout
- * waits of a dozen targets take as long as the longest of them, not their sum: a poll
- * that waited for each in turn outlived {@code max.poll.interval.ms}, the consumer was
- * evicted and the poll delivered again, for ever.
+ * Runs tasks side by side on a pool of its own, at most
+ * {@code tagrelay.cluster.concurrent-updates} at once, and waits for all of them. The
+ * worker has two ({@link FanoutConfiguration}): one runs the repositories of a poll side
+ * by side ({@link BatchDeployService}), the other the updates one push makes, one per
+ * target following its repository ({@link PushHandler}), so that the rollout waits of a
+ * dozen targets take as long as the longest of them, not their sum: a poll that waited
+ * for each in turn outlived {@code max.poll.interval.ms}, the consumer was evicted and
+ * the poll delivered again, for ever. A task of the first pool waits for tasks of the
+ * second, never the other way round, so neither can fill up with tasks waiting for one
+ * another. Idle threads end.
  */
-@Component
 class Fanout implements DisposableBean {
 
-	private final ExecutorService executor;
+	private static final Duration IDLE = Duration.ofSeconds(30);
 
-	Fanout(ClusterProperties cluster) {
-		this.executor = Executors.newFixedThreadPool(cluster.concurrentUpdates(),
-				new CustomizableThreadFactory("update-"));
+	private final ThreadPoolExecutor executor;
+
+	Fanout(String threadPrefix, int threads) {
+		this.executor = new ThreadPoolExecutor(threads, threads, IDLE.toMillis(), TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(), new CustomizableThreadFactory(threadPrefix));
+		this.executor.allowCoreThreadTimeOut(true);
 	}
 
 	/**

@@ -25,6 +25,7 @@ import io.tagrelay.worker.state.StateReporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,8 +77,8 @@ class PushHandler {
 
 	private final TagVerifier verifier;
 
-	PushHandler(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes, Fanout fanout,
-			Clock clock, TagVerifier verifier) {
+	PushHandler(Targets targets, DeploymentReader reader, ContainerUpdater updater, Outcomes outcomes,
+			@Qualifier(FanoutConfiguration.TARGETS) Fanout fanout, Clock clock, TagVerifier verifier) {
 		this.verifier = verifier;
 		this.targets = targets;
 		this.reader = reader;

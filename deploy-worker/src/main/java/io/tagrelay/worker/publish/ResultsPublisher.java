@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes outcomes on the results topic and container states on the compacted state
- * topic, both keyed by {@code TargetRef.key()}, and waits for Kafka's acknowledgement so
- * that an event's offset is committed only once its outcome is durable.
+ * topic, both keyed by {@code TargetRef.key()}. An outcome is waited for (Kafka's
+ * acknowledgement), so that an event's offset is committed only once its outcome is
+ * durable; a state is not.
  */
 @Component
 public class ResultsPublisher {
@@ -31,7 +32,7 @@ public class ResultsPublisher {
 
 	private final TopicsProperties topics;
 
-	ResultsPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, TopicsProperties topics) {
+	public ResultsPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, TopicsProperties topics) {
 		this.kafka = kafka;
 		this.codec = codec;
 		this.topics = topics;
@@ -58,11 +59,13 @@ public class ResultsPublisher {
 	}
 
 	/**
-	 * Publishes a container's state.
+	 * Sends a container's state, without waiting for Kafka's acknowledgement: states are
+	 * a mirror of the cluster, sent again from the watch's cache when one is lost.
 	 * @param state the state
+	 * @return completes once Kafka has acknowledged it, or with why not
 	 */
-	public void publish(TargetState state) {
-		send(this.topics.topics().state(), state.target().key(), this.codec.write(state));
+	public CompletableFuture<?> send(TargetState state) {
+		return this.kafka.send(this.topics.topics().state(), state.target().key(), this.codec.write(state));
 	}
 
 	private void send(String topic, String key, byte[] value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -16,6 +17,8 @@ import io.tagrelay.model.target.Target;
 import io.tagrelay.worker.deploy.ContainerLocator;
 import io.tagrelay.worker.deploy.ManagedContainer;
 import io.tagrelay.worker.publish.ResultsPublisher;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -26,15 +29,27 @@ import org.springframework.stereotype.Component;
  * no image. What it publishes only moves forward: a state equal to the last one published
  * for the container is not sent again, nor one from a Deployment older (by
  * {@code resourceVersion}) than the one the last state came from.
+ * <p>
+ * A state is sent without waiting for Kafka: the watches of hundreds of Deployments and
+ * the updates under way report at once, and each waiting for its acknowledgement in turn
+ * made them all wait on one another (bench/RESULTS.md, issue 17). The states of one
+ * container are sent in the order they were decided; one that Kafka refuses is forgotten,
+ * so that the watch's next resync, or the next change, sends it again.
  */
 @Component
 public class StateReporter {
+
+	private static final Log logger = LogFactory.getLog(StateReporter.class);
 
 	private final ResultsPublisher publisher;
 
 	private final Clock clock;
 
 	private final Map<String, Published> published = new ConcurrentHashMap<>();
+
+	// the states of one container are decided and sent one at a time, those of different
+	// containers (most likely under different locks) at once
+	private final Object[] locks = IntStream.range(0, 64).mapToObj((i) -> new Object()).toArray();
 
 	StateReporter(ResultsPublisher publisher, Clock clock) {
 		this.publisher = publisher;
@@ -56,14 +71,34 @@ public class StateReporter {
 		containers.forEach((container) -> publish(state(target, deployment, container), version));
 	}
 
-	private synchronized void publish(TargetState state, long version) {
+	private void publish(TargetState state, long version) {
 		String key = state.target().key();
-		Published last = this.published.get(key);
-		if (last != null && (last.state().equals(withoutTime(state)) || (version >= 0 && version < last.version()))) {
-			return;
+		synchronized (this.locks[Math.floorMod(key.hashCode(), this.locks.length)]) {
+			Published last = this.published.get(key);
+			if (last != null
+					&& (last.state().equals(withoutTime(state)) || (version >= 0 && version < last.version()))) {
+				return;
+			}
+			Published next = new Published(withoutTime(state), Math.max(version, -1));
+			this.published.put(key, next);
+			try {
+				this.publisher.send(state).whenComplete((sent, failure) -> {
+					if (failure != null) {
+						forget(key, next, failure);
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				forget(key, next, ex);
+			}
 		}
-		this.publisher.publish(state);
-		this.published.put(key, new Published(withoutTime(state), Math.max(version, -1)));
+	}
+
+	private void forget(String key, Published state, Throwable failure) {
+		if (this.published.remove(key, state)) {
+			logger.warn("Could not publish the state of " + key
+					+ ", sending it again at its next change or the watch's next resync: " + failure.getMessage());
+		}
 	}
 
 	private TargetState state(Target target, Deployment deployment, ManagedContainer container) {

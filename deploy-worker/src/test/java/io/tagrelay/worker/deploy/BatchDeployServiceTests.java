@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
 import io.tagrelay.model.event.DeployEvent;
 import io.tagrelay.model.event.DeploymentOutcome;
@@ -12,12 +16,20 @@ import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.event.TargetRef;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BatchDeployServiceTests {
+
+	private final Fanout repositories = new Fanout("repository-", 4);
+
+	@AfterEach
+	void stopThreads() {
+		this.repositories.destroy();
+	}
 
 	@Test
 	void collapsesThePushesOfOneRepositoryAcrossThoseOfAnother() {
@@ -52,7 +64,7 @@ class BatchDeployServiceTests {
 	void namesTheEventThatFailedAndHoldsBackOnlyTheLaterEventsOfItsRepository() {
 		List<DeployEvent> poll = List.of(push("quay.io/acme/b", "2.0.0"), request("quay.io/acme/a:0.9.0"),
 				push("quay.io/acme/a", "1.0.0"), push("quay.io/acme/c", "3.0.0"));
-		List<String> applied = new ArrayList<>();
+		List<String> applied = Collections.synchronizedList(new ArrayList<>());
 		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null, null) {
 			@Override
 			void apply(List<RegistryPush> pushes) {
@@ -63,14 +75,78 @@ class BatchDeployServiceTests {
 			DeploymentOutcome apply(ImageRequest request) {
 				throw new IllegalStateException("403 reading demo/a");
 			}
-		}, new StaleEvents(Duration.ofHours(1), null, null, Clock.systemUTC()));
+		}, fresh(), this.repositories);
 
 		assertThatExceptionOfType(EventsFailedException.class).isThrownBy(() -> service.apply(poll)).satisfies((ex) -> {
 			assertThat(ex.failed()).containsExactly(1);
 			assertThat(ex.unhandled()).containsExactly(1, 2);
 			assertThat(ex).hasMessage("403 reading demo/a");
 		});
-		assertThat(applied).containsExactly("quay.io/acme/b", "quay.io/acme/c");
+		assertThat(applied).containsExactlyInAnyOrder("quay.io/acme/b", "quay.io/acme/c");
+	}
+
+	/**
+	 * Each of a and b waits for the other to have started: applied one after the other,
+	 * the first would wait for ever.
+	 */
+	@Test
+	void appliesTheEventsOfDifferentRepositoriesSideBySide() {
+		CyclicBarrier both = new CyclicBarrier(2);
+		List<String> applied = Collections.synchronizedList(new ArrayList<>());
+		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null, null) {
+			@Override
+			void apply(List<RegistryPush> pushes) {
+				try {
+					both.await(10, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("applied one repository after the other", ex);
+				}
+				applied.add(pushes.stream().map((push) -> push.tags().get(0)).toList().toString());
+			}
+		}, new ImageRequests(null, null, null, null), fresh(), this.repositories);
+
+		service.apply(List.of(push("quay.io/acme/a", "1.0.1"), push("quay.io/acme/b", "2.0.0"),
+				push("quay.io/acme/a", "1.0.2")));
+
+		assertThat(applied).containsExactlyInAnyOrder("[1.0.1, 1.0.2]", "[2.0.0]");
+	}
+
+	/**
+	 * b's push and a's image request both fail, b's finishing first: the poll's earliest
+	 * failure, a's request, is the one named, and each repository holds back its own.
+	 */
+	@Test
+	void namesThePollsEarliestFailureWhenSeveralRepositoriesFail() {
+		List<DeployEvent> poll = List.of(request("quay.io/acme/a:0.9.0"), push("quay.io/acme/b", "2.0.0"),
+				push("quay.io/acme/a", "1.0.0"), push("quay.io/acme/c", "3.0.0"), push("quay.io/acme/b", "2.0.1"));
+		CountDownLatch bFailed = new CountDownLatch(1);
+		BatchDeployService service = new BatchDeployService(new PushHandler(null, null, null, null, null, null, null) {
+			@Override
+			void apply(List<RegistryPush> pushes) {
+				if (pushes.get(0).repository().endsWith("/b")) {
+					bFailed.countDown();
+					throw new IllegalStateException("503 reading demo/b");
+				}
+			}
+		}, new ImageRequests(null, null, null, null) {
+			@Override
+			DeploymentOutcome apply(ImageRequest request) {
+				try {
+					bFailed.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				throw new IllegalStateException("403 reading demo/a");
+			}
+		}, fresh(), this.repositories);
+
+		assertThatExceptionOfType(EventsFailedException.class).isThrownBy(() -> service.apply(poll)).satisfies((ex) -> {
+			assertThat(ex.failed()).containsExactly(0);
+			assertThat(ex.unhandled()).containsExactly(0, 1, 2, 4);
+			assertThat(ex).hasMessage("403 reading demo/a");
+		});
 	}
 
 	@Test
@@ -95,13 +171,17 @@ class BatchDeployServiceTests {
 						skipped.add(request.image() + " by " + later.image());
 						return null;
 					}
-				}, new StaleEvents(Duration.ofHours(1), null, null, Clock.systemUTC()));
+				}, fresh(), this.repositories);
 
 		service.apply(List.of(first, other, second, latest));
 
 		assertThat(applied).containsExactly("quay.io/acme/a:0.8.0", "quay.io/acme/a:0.9.2");
 		assertThat(skipped).containsExactly("quay.io/acme/a:0.9.0 by quay.io/acme/a:0.9.2",
 				"quay.io/acme/a:0.9.1 by quay.io/acme/a:0.9.2");
+	}
+
+	private static StaleEvents fresh() {
+		return new StaleEvents(Duration.ofHours(1), null, null, Clock.systemUTC());
 	}
 
 	private static RegistryPush push(String repository, String tag) {
