@@ -5,12 +5,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Watcher.Action;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -27,7 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * image stored, the listeners of applied image patches, and what kubectl needs besides
  * the CRUD: the {@link Discovery} documents, watches over plain HTTP ({@link HttpWatch})
  * and the {@link DeploymentTable} of {@code kubectl get}; and the count of every request
- * ({@link ApiRequests}).
+ * ({@link ApiRequests}). A GET, PATCH or PUT of one named object finds it in the
+ * {@link ObjectIndex} instead of the mock's scan of every stored object, and a change of
+ * the store is told to the WebSocket watches of the changed object and to those that name
+ * none ({@link WatchFanout}), instead of the mock's match against every watch.
  */
 final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
@@ -49,6 +59,15 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	private final HttpWatch watches = new HttpWatch(super::handleGet, this::getKey);
 
+	private final ObjectIndex index = new ObjectIndex();
+
+	private final WatchFanout fanout = new WatchFanout(this.context.getMapper());
+
+	/**
+	 * The store's read lock, which the mock keeps private and hands to {@link #locked}.
+	 */
+	private volatile Lock readLock;
+
 	Faults faults() {
 		return this.faults;
 	}
@@ -59,6 +78,10 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	ImageHistory history() {
 		return this.history;
+	}
+
+	WatchFanout webSocketWatches() {
+		return this.fanout;
 	}
 
 	void addPatchListener(ImagePatchListener listener) {
@@ -162,12 +185,31 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 		return response;
 	}
 
+	@Override
+	public MockResponse handleGet(String path) {
+		// without the store's lock: the index replaces an object's entry at once
+		if (!path.contains("watch")) {
+			ObjectIndex.Lookup lookup = this.index.find(getKey(path));
+			if (lookup.known()) {
+				return lookup.response();
+			}
+		}
+		return super.handleGet(path);
+	}
+
+	@Override
+	public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+		ObjectIndex.Lookup lookup = this.index.find(attributes);
+		return lookup.known() ? lookup.object() : super.findResource(attributes);
+	}
+
 	// a JSON Patch whose paths the stored object lacks, which the real API server refuses
 	private String missingPath(RecordedRequest request) {
 		String type = request.getHeader("Content-Type");
 		if (type == null || !type.startsWith("application/json-patch+json")) {
 			return null;
 		}
+		// from the index, as every GET of a named object
 		MockResponse current = handleGet(pathOf(request));
 		if (current.code() != 200) {
 			return null;
@@ -179,15 +221,101 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 	@Override
 	public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
 			GenericKubernetesResource resource, String newState) {
-		// called with the store's write lock held
-		String existing = (newState == null && oldAttributes != null) ? this.map.get(oldAttributes) : null;
-		if (existing != null) {
+		// called with the store's write lock held; read before the store removes it
+		String existing = (oldAttributes != null) ? this.map.get(oldAttributes) : null;
+		if (newState == null && existing != null) {
 			this.watches.deleted(oldAttributes, existing, requestResourceVersion());
 		}
-		super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+		// parsed once, for the index and for the store, which would parse it again
+		GenericKubernetesResource parsed = (resource == null && newState != null && !newState.isEmpty())
+				? Serialization.unmarshal(newState, GenericKubernetesResource.class) : resource;
+		AttributeSet stored = storedAttributes(pathAttributes, parsed, newState);
+		// before the store tells the watches: a GET after an event sees the change
+		this.index.replace(oldAttributes, stored, newState);
+		// the mock tells no watch: they are all in the fan-out
+		super.processEvent(path, pathAttributes, oldAttributes, parsed, newState);
+		if (!Objects.equals(existing, newState)) {
+			this.fanout.changed(oldAttributes, stored, existing, newState);
+		}
 		if (newState != null && path.contains("/deployments")) {
 			this.history.stored(JSON.readTree(newState));
 		}
+	}
+
+	/**
+	 * Opens a WebSocket watch as the mock does (called by its {@code handleGet}, with the
+	 * store's read lock held), but registers it in the {@link WatchFanout}.
+	 */
+	@Override
+	public MockResponse handleWatch(String path) {
+		String name = WatchFanout.selectedName(path);
+		AttributeSet query = this.attributeExtractor.fromPath(path);
+		if (name != null) {
+			query = query.add(new Attribute(KubernetesAttributesExtractor.NAME, name));
+		}
+		Objects.requireNonNull(this.readLock, "handleWatch is called by handleGet, with the read lock held");
+		WebSocketWatch watch = this.fanout.open(query, this::sendInitialList);
+		return new MockResponse().withWebSocketUpgrade(watch);
+	}
+
+	// under the read lock, as the mock's: no change of the store, and so no event,
+	// comes between the ADDED events
+	private void sendInitialList(WebSocketWatch watch) {
+		Lock lock = this.readLock;
+		lock.lock();
+		try {
+			this.map.entrySet()
+				.stream()
+				.filter((entry) -> watch.matches(entry.getKey()))
+				.forEach((entry) -> watch.send(this.fanout.event(entry.getValue(), Action.ADDED)));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	protected void locked(Lock lock) {
+		// the mock takes its read lock before it calls handleWatch
+		if (this.readLock == null && lock instanceof ReentrantReadWriteLock.ReadLock) {
+			this.readLock = lock;
+		}
+	}
+
+	// the attributes the store keeps a new state under, as KubernetesCrudDispatcher
+	// computes them
+	private AttributeSet storedAttributes(AttributeSet pathAttributes, GenericKubernetesResource resource,
+			String newState) {
+		if (newState == null) {
+			return null;
+		}
+		KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) this.attributeExtractor;
+		AttributeSet attributes = (resource != null) ? extractor.extract(resource) : extractor.fromResource(newState);
+		if (!attributes.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+			attributes = AttributeSet.merge(pathAttributes, attributes);
+		}
+		return attributes;
+	}
+
+	@Override
+	public void reset() {
+		super.reset();
+		this.index.clear();
+	}
+
+	// the mock's own create and patch, which write the store without processEvent
+	@Override
+	public MockResponse handleCreate(String path, String body) {
+		MockResponse response = super.handleCreate(path, body);
+		this.index.rebuild(this.map);
+		return response;
+	}
+
+	@Override
+	public MockResponse handlePatch(String path, String body) {
+		MockResponse response = super.handlePatch(path, body);
+		this.index.rebuild(this.map);
+		return response;
 	}
 
 	private static String replacedImage(String patch) {

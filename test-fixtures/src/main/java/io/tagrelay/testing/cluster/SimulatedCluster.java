@@ -343,6 +343,14 @@ public final class SimulatedCluster implements AutoCloseable {
 	}
 
 	/**
+	 * The WebSocket watches the API server has open, for tests of their fan-out.
+	 * @return the watches
+	 */
+	WatchFanout webSocketWatches() {
+		return this.dispatcher.webSocketWatches();
+	}
+
+	/**
 	 * The API path of a Deployment.
 	 * @param namespace the namespace
 	 * @param name the name
