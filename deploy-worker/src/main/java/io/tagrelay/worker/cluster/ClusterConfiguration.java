@@ -22,9 +22,7 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterConfiguration {
 
-	// built while the context creates the other beans: with its HTTP client and JSON
-	// mapper, one of the slowest
-	@Bean(destroyMethod = "close", bootstrap = Bean.Bootstrap.BACKGROUND)
+	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	KubernetesClient kubernetesClient(ClusterProperties cluster) {
 		return new KubernetesClientBuilder().withConfig(configure(Config.autoConfigure(null), cluster)).build();
