@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.awaitility.Awaitility;
@@ -29,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * watch opened late hears of what exists first, and a closed watch hears nothing more.
  */
 class WatchFanoutTests {
-
-	private static final String IMAGE_PATH = "/spec/template/spec/containers/0/image";
 
 	private final SimulatedCluster cluster = SimulatedCluster.withoutController();
 
@@ -101,7 +97,7 @@ class WatchFanoutTests {
 				assertThat(web.seen).containsExactly("ADDED web 1.0.0");
 				assertThat(namespace.seen).containsExactlyInAnyOrder("ADDED web 1.0.0", "ADDED api 1.0.0");
 			});
-			patchImage("web", "2.0.0");
+			this.cluster.setImage("demo", "web", "web", "quay.io/acme/web:2.0.0");
 
 			eventually().untilAsserted(() -> {
 				assertThat(web.seen).containsExactly("ADDED web 1.0.0", "MODIFIED web 2.0.0");
@@ -121,7 +117,7 @@ class WatchFanoutTests {
 			watch.close();
 			awaitWatches(1);
 
-			patchImage("web", "2.0.0");
+			this.cluster.setImage("demo", "web", "web", "quay.io/acme/web:2.0.0");
 			eventually()
 				.untilAsserted(() -> assertThat(open.seen).containsExactly("ADDED web 1.0.0", "MODIFIED web 2.0.0"));
 			assertThat(closed.seen).containsExactly("ADDED web 1.0.0");
@@ -134,16 +130,10 @@ class WatchFanoutTests {
 	private void changeBoth() {
 		this.cluster.createDeployment("demo", "web", "quay.io/acme/web:1.0.0");
 		this.cluster.createDeployment("demo", "api", "quay.io/acme/api:1.0.0");
-		patchImage("web", "2.0.0");
-		patchImage("api", "2.0.0");
+		this.cluster.setImage("demo", "web", "web", "quay.io/acme/web:2.0.0");
+		this.cluster.setImage("demo", "api", "api", "quay.io/acme/api:2.0.0");
 		deployments().withName("web").delete();
 		deployments().withName("api").delete();
-	}
-
-	private void patchImage(String name, String version) {
-		deployments().withName(name)
-			.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"" + IMAGE_PATH
-					+ "\",\"value\":\"quay.io/acme/" + name + ":" + version + "\"}]");
 	}
 
 	private NonNamespaceOperation<Deployment, DeploymentList, RollableScalableResource<Deployment>> deployments() {
