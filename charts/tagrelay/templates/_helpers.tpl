@@ -155,7 +155,44 @@ targets (namespace "default" when unset, as the services do) and the updatekate 
 Rules the values schema cannot express. Included by the ConfigMap, which every
 installation renders, so a broken configuration fails before anything is applied.
 */}}
+{{- /* The worker's RBAC rules in one namespace, for the managed Deployment names: get
+and patch by name; list and watch by name too (a watch or informer of one Deployment sends
+them with a metadata.name field selector, which the API server authorises against
+resourceNames), or of the whole namespace with worker.watchScope=namespace (one watch of
+the namespace instead of one per Deployment); and list of ReplicaSets. */}}
+{{- define "tagrelay.worker.rules" -}}
+{{- if eq .watchScope "namespace" }}
+# get and patch by name only
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  resourceNames:
+    {{- toYaml .names | nindent 4 }}
+  verbs: ["get", "patch"]
+# worker.watchScope=namespace: one watch of every Deployment of the namespace (the worker
+# ignores those no target manages); it reads nothing a list of the ReplicaSets below does not
+# show already (their pod templates)
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["list", "watch"]
+{{- else }}
+# by name only; list and watch are allowed with a metadata.name field selector
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  resourceNames:
+    {{- toYaml .names | nindent 4 }}
+  verbs: ["get", "list", "watch", "patch"]
+{{- end }}
+# the rollout judge lists a Deployment's ReplicaSets by its selector to find the new one
+# (rollout success "available"); their names are generated, so no resourceNames
+- apiGroups: ["apps"]
+  resources: ["replicasets"]
+  verbs: ["list"]
+{{- end }}
+
 {{- define "tagrelay.validate" -}}
+{{- if not (has .Values.worker.watchScope (list "deployment" "namespace")) }}
+{{- fail (printf "worker.watchScope must be deployment or namespace, not %v" .Values.worker.watchScope) }}
+{{- end }}
 {{- $targets := .Values.targets }}
 {{- range $i, $t := $targets }}
 {{- if not $t.repository }}

@@ -67,6 +67,9 @@ final class BenchStack implements AutoCloseable {
 	/** The container every benchmark Deployment runs. */
 	static final String CONTAINER = "app";
 
+	/** The user, and token, of the worker's kubeconfig. */
+	private static final String KUBE_USER = "bench";
+
 	private final List<AutoCloseable> running = new ArrayList<>();
 
 	private final Path root;
@@ -107,7 +110,16 @@ final class BenchStack implements AutoCloseable {
 		}
 		this.targets = writeTargets(dir.resolve("targets.properties"), deployments());
 		this.startupTargets = writeTargets(dir.resolve("targets-startup.properties"), List.of("ingest", "latency"));
-		this.kubeconfig = this.cluster.writeKubeconfig(dir.resolve("kubeconfig"), "bench", NAMESPACE, null);
+		this.kubeconfig = this.cluster.writeKubeconfig(dir.resolve("kubeconfig"), KUBE_USER, NAMESPACE, null);
+		// the worker signs in with the kubeconfig's token, and may do what the chart's
+		// Role for
+		// its watch scope grants: the Deployments by name, and the namespace's watch if
+		// it
+		// watches the namespace
+		this.cluster.rbac().grantByName(KUBE_USER, NAMESPACE, deployments().toArray(String[]::new));
+		if (options.workerArgs().contains("--tagrelay.cluster.watch-scope=namespace")) {
+			this.cluster.rbac().grantWatchOfNamespace(KUBE_USER, NAMESPACE);
+		}
 	}
 
 	/**

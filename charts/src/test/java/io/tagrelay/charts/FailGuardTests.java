@@ -56,6 +56,7 @@ class FailGuardTests {
 	@Test
 	void theSchemaRefusesTypos() {
 		assertRefused(Map.of("rbac.useClusterRoles", true), "useClusterRoles");
+		assertRefused(Map.of("worker.watchScope", "cluster"), "watchScope");
 		assertRefused(Map.of("targets[0].repository", "quay.io/acme/web", "targets[0].deployment", "web",
 				"targets[0].tagPolicy.rang", "^1"), "rang");
 		assertRefused(Map.of("kafka.securityProtocol", "SASL"), "securityProtocol");

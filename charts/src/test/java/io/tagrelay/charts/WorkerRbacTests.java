@@ -21,6 +21,13 @@ class WorkerRbacTests {
 	static final Map<String, Object> LIST_REPLICA_SETS = Map.of("apiGroups", List.of("apps"), "resources",
 			List.of("replicasets"), "verbs", List.of("list"));
 
+	/**
+	 * What {@code worker.watchScope=namespace} adds: the list and watch of every
+	 * Deployment of the namespace.
+	 */
+	static final Map<String, Object> WATCH_DEPLOYMENTS = Map.of("apiGroups", List.of("apps"), "resources",
+			List.of("deployments"), "verbs", List.of("list", "watch"));
+
 	@Test
 	void grantsARolePerTargetNamespaceLimitedToTheManagedDeployments() {
 		RenderedChart chart = RenderedChart.multiNamespace();
@@ -86,6 +93,29 @@ class WorkerRbacTests {
 			assertThat(list(binding, "subjects"))
 				.containsExactly(Map.of("kind", "ServiceAccount", "name", WORKER, "namespace", "tagrelay"));
 		});
+	}
+
+	@Test
+	void grantsTheWatchOfEachTargetNamespaceWhenTheWorkerWatchesWholeNamespaces() {
+		RenderedChart chart = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
+				Map.of("worker.watchScope", "namespace"));
+		assertThat(rules(chart.get("Role", WORKER, "shop")))
+			.containsExactly(
+					Map.of("apiGroups", List.of("apps"), "resources", List.of("deployments"), "resourceNames",
+							List.of("api", "web"), "verbs", List.of("get", "patch")),
+					WATCH_DEPLOYMENTS, LIST_REPLICA_SETS);
+		assertThat(at(chart.configFile("worker.yaml"), "tagrelay", "cluster", "watch-scope")).isEqualTo("namespace");
+
+		RenderedChart clusterRole = RenderedChart.render(RenderedChart.MULTI_NAMESPACE_VALUES,
+				Map.of("worker.watchScope", "namespace", "rbac.useClusterRole", true));
+		assertThat(rules(clusterRole.ofKind("ClusterRole").get(0))).contains(WATCH_DEPLOYMENTS);
+		assertThat(clusterRole.ofKind("ClusterRoleBinding")).isEmpty();
+	}
+
+	@Test
+	void watchesByNameByDefault() {
+		assertThat(at(RenderedChart.multiNamespace().configFile("worker.yaml"), "tagrelay", "cluster", "watch-scope"))
+			.isEqualTo("deployment");
 	}
 
 	@Test

@@ -24,12 +24,35 @@ import org.springframework.validation.annotation.Validated;
  * @param outageBudget how long an API server that does not answer (or answers 5xx, 429)
  * is waited for, the calls retried at the longest backoff interval, before the update is
  * reported failed: an outage of a few minutes delays deployments, it does not fail them
+ * @param watchScope how the worker watches the managed Deployments: each by name (what a
+ * Role that names them grants), or one watch of each namespace that holds any (fewer
+ * connections, and less memory with many targets, but the Role must grant {@code list}
+ * and {@code watch} of every Deployment there)
  */
 @ConfigurationProperties("tagrelay.cluster")
 @Validated
 public record ClusterProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration requestTimeout,
 		@Valid @DefaultValue Retry retry, @DefaultValue("16") @Min(1) @Max(256) int concurrentUpdates,
-		@DefaultValue("5m") @DurationMin(millis = 1) Duration outageBudget) {
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration outageBudget,
+		@DefaultValue("deployment") WatchScope watchScope) {
+
+	/**
+	 * {@code tagrelay.cluster.watch-scope}: what one watch of the worker covers.
+	 */
+	public enum WatchScope {
+
+		/**
+		 * One watch per managed Deployment, by name.
+		 */
+		DEPLOYMENT,
+
+		/**
+		 * One watch per namespace that holds managed Deployments; the events of the other
+		 * Deployments there are ignored.
+		 */
+		NAMESPACE
+
+	}
 
 	/**
 	 * {@code tagrelay.cluster.retry.*}: the exponential backoff of API calls that failed

@@ -6,13 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.tagrelay.model.target.Target;
 import io.tagrelay.model.target.Targets;
+import io.tagrelay.worker.config.ClusterProperties;
+import io.tagrelay.worker.config.ClusterProperties.WatchScope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,15 +26,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches every Deployment a target manages, each by name (a list and a watch with a
- * {@code metadata.name} field selector: what the worker's Role grants, by resource name)
- * and publishes the state of its targets on every change, so that the ingest's
- * {@code GET /deployment} follows the cluster, a {@code kubectl set image} by a person
- * included, within the watch's latency. Its cache answers the worker's reads of a
- * Deployment ({@link #cached}) once the first list is in: an update then reads nothing
- * before its patch (a stale read costs a refused patch and one fresh read). A watch that
- * fails, at start-up or later, is started again with the client's backoff, for as long as
- * the worker runs.
+ * Watches every Deployment a target manages and publishes the state of its targets on
+ * every change, so that the ingest's {@code GET /deployment} follows the cluster, a
+ * {@code kubectl set image} by a person included, within the watch's latency. By default
+ * each Deployment is watched by name (a list and a watch with a {@code metadata.name}
+ * field selector: what a Role that names the Deployments grants);
+ * {@code tagrelay.cluster.watch-scope=namespace} watches each namespace that holds
+ * managed Deployments once instead, and ignores the others there: one connection instead
+ * of one per Deployment, for a Role that grants {@code list} and {@code watch} of the
+ * namespace. A namespace whose list is refused (403) is watched by name after all, with a
+ * warning that names the key.
+ * <p>
+ * Its cache answers the worker's reads of a Deployment ({@link #cached}) once the first
+ * list is in: an update then reads nothing before its patch (a stale read costs a refused
+ * patch and one fresh read). A watch that fails otherwise, at start-up or later, is
+ * started again with the client's backoff, for as long as the worker runs.
  * <p>
  * The cached objects are shared: callers read them, never change them.
  */
@@ -48,17 +60,26 @@ public class DeploymentWatch implements SmartLifecycle {
 
 	private final StateReporter reporter;
 
-	private final Map<String, List<Target>> targetsByDeployment = new LinkedHashMap<>();
+	private final WatchScope scope;
 
-	private final Map<String, SharedIndexInformer<Deployment>> informers = new LinkedHashMap<>();
+	/** namespace -> "namespace/name" of each managed Deployment there -> its targets */
+	private final Map<String, Map<String, List<Target>>> managed = new LinkedHashMap<>();
+
+	/** "namespace/name" of each managed Deployment -> the informer that caches it */
+	private final Map<String, SharedIndexInformer<Deployment>> informers = new ConcurrentHashMap<>();
+
+	private final List<SharedIndexInformer<Deployment>> started = new CopyOnWriteArrayList<>();
 
 	private volatile boolean running;
 
-	DeploymentWatch(KubernetesClient client, StateReporter reporter, Targets targets) {
+	private volatile boolean stopped;
+
+	DeploymentWatch(KubernetesClient client, StateReporter reporter, Targets targets, ClusterProperties cluster) {
 		this.client = client;
 		this.reporter = reporter;
+		this.scope = cluster.watchScope();
 		targets.all()
-			.forEach((target) -> this.targetsByDeployment
+			.forEach((target) -> this.managed.computeIfAbsent(target.namespace(), (namespace) -> new LinkedHashMap<>())
 				.computeIfAbsent(key(target.namespace(), target.deployment()), (key) -> new ArrayList<>())
 				.add(target));
 	}
@@ -80,32 +101,81 @@ public class DeploymentWatch implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.targetsByDeployment.forEach((key, targets) -> {
-			Target first = targets.get(0);
-			SharedIndexInformer<Deployment> informer = this.client.apps()
-				.deployments()
-				.inNamespace(first.namespace())
-				.withName(first.deployment())
-				.runnableInformer(RESYNC.toMillis());
-			informer.exceptionHandler((started, failure) -> {
-				logger.warn("Watch of Deployment " + key + " failed, starting it again: " + failure.getMessage());
-				return true;
-			});
-			informer.addEventHandler(new Reporting(targets));
-			this.informers.put(key, informer);
-			informer.start().thenRun(() -> {
-				if (informer.getStore().getByKey(key) == null) {
-					new Reporting(targets).report(null);
-				}
-			});
+		this.managed.forEach((namespace, deployments) -> {
+			if (this.scope == WatchScope.NAMESPACE) {
+				watchNamespace(namespace, deployments);
+			}
+			else {
+				deployments.forEach((key, targets) -> watchByName(namespace, Map.of(key, targets)));
+			}
 		});
 		this.running = true;
-		logger.info("Watching " + this.informers.size() + " managed Deployment(s)");
+		logger.info("Watching " + this.informers.size() + " managed Deployment(s) in " + this.managed.size()
+				+ " namespace(s) with " + this.started.size() + " watch(es)");
+	}
+
+	private void watchNamespace(String namespace, Map<String, List<Target>> deployments) {
+		SharedIndexInformer<Deployment> informer = this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.runnableInformer(RESYNC.toMillis());
+		informer.exceptionHandler((started, failure) -> {
+			if (!started && isForbidden(failure)) {
+				return false;
+			}
+			logger.warn("Watch of the Deployments of namespace " + namespace + " failed, starting it again: "
+					+ failure.getMessage());
+			return true;
+		});
+		start(informer, deployments).exceptionally((failure) -> {
+			informer.stop();
+			this.started.remove(informer);
+			if (this.stopped) {
+				return null;
+			}
+			logger.warn("tagrelay.cluster.watch-scope=namespace, but the worker may not list the Deployments of"
+					+ " namespace " + namespace + ": watching its " + deployments.size()
+					+ " managed Deployment(s) by name instead");
+			deployments.forEach((key, targets) -> watchByName(namespace, Map.of(key, targets)));
+			return null;
+		});
+	}
+
+	private void watchByName(String namespace, Map<String, List<Target>> deployment) {
+		String key = deployment.keySet().iterator().next();
+		SharedIndexInformer<Deployment> informer = this.client.apps()
+			.deployments()
+			.inNamespace(namespace)
+			.withName(key.substring(namespace.length() + 1))
+			.runnableInformer(RESYNC.toMillis());
+		informer.exceptionHandler((started, failure) -> {
+			logger.warn("Watch of Deployment " + key + " failed, starting it again: " + failure.getMessage());
+			return true;
+		});
+		start(informer, deployment);
+	}
+
+	/**
+	 * Starts an informer that caches some managed Deployments and reports their changes;
+	 * once its first list is in, the managed Deployments it did not find are reported
+	 * missing.
+	 */
+	private CompletionStage<Void> start(SharedIndexInformer<Deployment> informer,
+			Map<String, List<Target>> deployments) {
+		informer.addEventHandler(new Reporting(deployments));
+		deployments.keySet().forEach((key) -> this.informers.put(key, informer));
+		this.started.add(informer);
+		return informer.start().thenRun(() -> deployments.forEach((key, targets) -> {
+			if (informer.getStore().getByKey(key) == null) {
+				report(targets, null);
+			}
+		}));
 	}
 
 	@Override
 	public void stop() {
-		this.informers.values().forEach(SharedIndexInformer::stop);
+		this.stopped = true;
+		this.started.forEach(SharedIndexInformer::stop);
 		this.running = false;
 	}
 
@@ -114,47 +184,64 @@ public class DeploymentWatch implements SmartLifecycle {
 		return this.running;
 	}
 
+	private static boolean isForbidden(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof KubernetesClientException refused && refused.getCode() == 403) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String key(String namespace, String name) {
 		return namespace + "/" + name;
 	}
 
+	private void report(List<Target> targets, Deployment deployment) {
+		for (Target target : targets) {
+			try {
+				this.reporter.report(target, deployment);
+			}
+			catch (RuntimeException ex) {
+				// Kafka unavailable: the next change, or the next update, publishes it
+				logger.warn("Could not publish the state of " + target.namespace() + "/" + target.deployment() + ": "
+						+ ex.getMessage());
+			}
+		}
+	}
+
 	/**
-	 * Publishes the state of a Deployment's targets on every change the watch sees.
+	 * Publishes the state of the targets of the managed Deployments a watch sees on every
+	 * change of one; the other Deployments of a namespace it watches are ignored.
 	 */
 	private final class Reporting implements ResourceEventHandler<Deployment> {
 
-		private final List<Target> targets;
+		private final Map<String, List<Target>> deployments;
 
-		Reporting(List<Target> targets) {
-			this.targets = targets;
+		Reporting(Map<String, List<Target>> deployments) {
+			this.deployments = deployments;
 		}
 
 		@Override
 		public void onAdd(Deployment deployment) {
-			report(deployment);
+			report(deployment, deployment);
 		}
 
 		@Override
 		public void onUpdate(Deployment before, Deployment deployment) {
-			report(deployment);
+			report(deployment, deployment);
 		}
 
 		@Override
 		public void onDelete(Deployment deployment, boolean finalStateUnknown) {
-			report(null);
+			report(deployment, null);
 		}
 
-		private void report(Deployment deployment) {
-			for (Target target : this.targets) {
-				try {
-					DeploymentWatch.this.reporter.report(target, deployment);
-				}
-				catch (RuntimeException ex) {
-					// Kafka unavailable: the next change, or the next update, publishes
-					// it
-					logger.warn("Could not publish the state of " + target.namespace() + "/" + target.deployment()
-							+ ": " + ex.getMessage());
-				}
+		private void report(Deployment seen, Deployment deployment) {
+			List<Target> targets = this.deployments
+				.get(key(seen.getMetadata().getNamespace(), seen.getMetadata().getName()));
+			if (targets != null) {
+				DeploymentWatch.this.report(targets, deployment);
 			}
 		}
 

@@ -51,7 +51,7 @@ class ClusterCallsTests {
 		// a budget of an hour: only the abandonment can end the wait
 		ClusterCalls calls = new ClusterCalls(new ClusterProperties(Duration.ofSeconds(1),
 				new ClusterProperties.Retry(2, Duration.ofMillis(1), 1.0, Duration.ofSeconds(10)), 1,
-				Duration.ofHours(1)), new SimpleMeterRegistry());
+				Duration.ofHours(1), ClusterProperties.WatchScope.DEPLOYMENT), new SimpleMeterRegistry());
 		AtomicInteger attempts = new AtomicInteger();
 		List<Long> waits = new ArrayList<>();
 
@@ -69,8 +69,8 @@ class ClusterCallsTests {
 	@Test
 	void waitsOutAnOutageAsLongAsItsPollIsWanted() {
 		ClusterCalls calls = new ClusterCalls(new ClusterProperties(Duration.ofSeconds(1),
-				new ClusterProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)), 1,
-				Duration.ofHours(1)), new SimpleMeterRegistry());
+				new ClusterProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)), 1, Duration.ofHours(1),
+				ClusterProperties.WatchScope.DEPLOYMENT), new SimpleMeterRegistry());
 		AtomicInteger attempts = new AtomicInteger();
 
 		AtomicReference<String> result = new AtomicReference<>();

@@ -1,55 +1,36 @@
 package io.tagrelay.worker.state;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.TargetState;
 import io.tagrelay.model.target.Target;
-import io.tagrelay.support.kafka.TopicsProperties;
-import io.tagrelay.worker.publish.ResultsPublisher;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.mock.MockProducerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@link StateReporter} sends to the state topic: each change of a container once,
  * without waiting for Kafka, and again once Kafka has refused it. The producer is
- * kafka-clients' own {@link MockProducer}, whose acknowledgements the tests give or
- * refuse one by one; the topic's contents against a real broker are
- * {@code DeployFlowIT}'s.
+ * kafka-clients' own {@link MockProducer} ({@link StateTopic}), whose acknowledgements
+ * the tests give or refuse one by one.
  */
 class StateReporterTests {
 
 	private static final Target WEB = Target.of("quay.io/acme/web", "demo", "web", null);
 
-	// KafkaTemplate closes a producer after each acknowledgement, which the producers of
-	// a DefaultKafkaProducerFactory ignore, and a MockProducer would not
-	private final MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
-			new ByteArraySerializer()) {
+	private final StateTopic topic = new StateTopic(false);
 
-		@Override
-		public void close(Duration timeout) {
-		}
+	private final MockProducer<String, byte[]> producer = this.topic.producer;
 
-	};
+	private final EventCodec codec = this.topic.codec;
 
-	private final EventCodec codec = new EventCodec();
-
-	private final StateReporter reporter = new StateReporter(
-			new ResultsPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> this.producer)), this.codec,
-					topics()),
-			Clock.systemUTC());
+	private final StateReporter reporter = this.topic.reporter;
 
 	@Test
 	void sendsAContainersStateOnceWhileItDoesNotChange() {
@@ -102,12 +83,8 @@ class StateReporterTests {
 			});
 	}
 
-	private java.util.List<String> sentImages() {
-		return this.producer.history()
-			.stream()
-			.map((sent) -> this.codec.readState(sent.value()))
-			.map(TargetState::image)
-			.toList();
+	private List<String> sentImages() {
+		return this.topic.sent().stream().map(TargetState::image).toList();
 	}
 
 	private static Deployment deployment(String tag, String resourceVersion) {
@@ -128,11 +105,6 @@ class StateReporterTests {
 			.endTemplate()
 			.endSpec()
 			.build();
-	}
-
-	private static TopicsProperties topics() {
-		return new TopicsProperties(new TopicsProperties.Topics("tagrelay.events", "tagrelay.events.dlt",
-				"tagrelay.results", "tagrelay.state", "tagrelay.webhooks.dlt"), true, 6, -1, 200, Duration.ofHours(1));
 	}
 
 }

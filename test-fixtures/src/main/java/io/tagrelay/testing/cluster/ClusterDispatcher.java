@@ -51,6 +51,8 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	private final Faults faults = new Faults();
 
+	private final Rbac rbac = new Rbac();
+
 	private final ApiRequests requests = new ApiRequests();
 
 	private final ImageHistory history = new ImageHistory();
@@ -70,6 +72,10 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 
 	Faults faults() {
 		return this.faults;
+	}
+
+	Rbac rbac() {
+		return this.rbac;
 	}
 
 	ApiRequests requests() {
@@ -99,7 +105,8 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 		this.requests.received(request.getMethod(), path, isWatch(request.getPath()));
 		Fault fault = this.faults.next(request.getMethod(), pathOf(request));
 		if (fault == null) {
-			return answer(request);
+			MockResponse refusal = this.rbac.refusal(request);
+			return (refusal != null) ? refusal : answer(request);
 		}
 		if (fault.delay() != null) {
 			return answer(request).setBodyDelay(fault.delay());

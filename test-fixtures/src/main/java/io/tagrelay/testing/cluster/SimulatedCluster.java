@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -340,6 +341,25 @@ public final class SimulatedCluster implements AutoCloseable {
 	 */
 	public Faults faults() {
 		return this.dispatcher.faults();
+	}
+
+	/**
+	 * What the API server's RBAC grants the ServiceAccounts that tests give a token of
+	 * their own ({@link #client(String)}).
+	 * @return the RBAC
+	 */
+	public Rbac rbac() {
+		return this.dispatcher.rbac();
+	}
+
+	/**
+	 * Another client of this cluster, which signs in with a ServiceAccount's token: what
+	 * it may do with Deployments is what {@link #rbac()} grants that token.
+	 * @param token the token
+	 * @return a new client, to be closed by the caller
+	 */
+	public KubernetesClient client(String token) {
+		return client((config) -> new ConfigBuilder(config).withOauthToken(token).build());
 	}
 
 	/**
