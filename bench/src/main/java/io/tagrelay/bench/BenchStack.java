@@ -223,7 +223,11 @@ final class BenchStack implements AutoCloseable {
 		if (this.options.jfr()) {
 			jvm.add("-XX:StartFlightRecording=filename=" + jfr(name) + ",settings=profile,dumponexit=true");
 		}
-		BenchService service = BenchService.start(name, command, jvm, freePort(), freePort(), args, environment,
+		int port = freePort();
+		// as the chart runs them: the ingest's actuator on a private port of its own, the
+		// worker's on its only port (it serves nothing else), in the same web server
+		int managementPort = "deploy-worker".equals(module) ? port : freePort();
+		BenchService service = BenchService.start(name, command, jvm, port, managementPort, args, environment,
 				this.dir);
 		this.running.add(0, service);
 		return service;
