@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.Delivery;
 import io.tagrelay.testing.webhook.WebhookReceiver;
@@ -133,8 +134,8 @@ class ApiOutageIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}

@@ -32,6 +32,7 @@ import io.tagrelay.testing.cluster.RolloutFate;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.Delivery;
 import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.ChartRole;
 import io.tagrelay.worker.TestTargets;
 import io.tagrelay.worker.WorkerTopics;
 import io.tagrelay.worker.select.Selection;
@@ -275,6 +276,8 @@ class DeployFlowIT {
 	@Test
 	void refusesToOverwriteAConcurrentChangeAndDecidesAgain() {
 		cluster.createDeployment("demo", "race", 2, container("race", "quay.io/acme/race:1.0.0"));
+		// a target of the updater's own, which the chart's Role would name too
+		cluster.rbac().grantByName(ChartRole.WORKER, "demo", "race");
 		RegistryPush push = push("quay.io/acme/race", "1.2.0");
 		AtomicBoolean raced = new AtomicBoolean();
 		TagSelector selector = new TagSelector();
@@ -480,8 +483,8 @@ class DeployFlowIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}

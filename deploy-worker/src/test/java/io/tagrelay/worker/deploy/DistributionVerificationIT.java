@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.registry.DistributionRegistry;
 import io.tagrelay.testing.registry.PushedImage;
 import io.tagrelay.testing.registry.RegistryTool;
 import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.ChartRole;
 import io.tagrelay.worker.TestTargets;
 import io.tagrelay.worker.WorkerTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -177,8 +179,8 @@ class DistributionVerificationIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}

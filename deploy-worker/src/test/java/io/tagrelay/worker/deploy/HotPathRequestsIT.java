@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tagrelay.model.event.DeploymentOutcome;
 import io.tagrelay.model.event.DeploymentOutcome.Result;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.ApiRequests;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.ChartRole;
 import io.tagrelay.worker.TestTargets;
 import io.tagrelay.worker.WorkerTopics;
 import io.tagrelay.worker.state.DeploymentWatch;
@@ -113,8 +115,8 @@ class HotPathRequestsIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}

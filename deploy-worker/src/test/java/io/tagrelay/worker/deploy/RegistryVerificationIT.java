@@ -10,9 +10,11 @@ import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.ImageRequest;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.event.TargetRef;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.Delivery;
 import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.ChartRole;
 import io.tagrelay.worker.TestTargets;
 import io.tagrelay.worker.WorkerTopics;
 import io.tagrelay.worker.registry.TestRegistry;
@@ -220,8 +222,8 @@ class RegistryVerificationIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}

@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tagrelay.model.event.EventCodec;
 import io.tagrelay.model.event.EventIds;
 import io.tagrelay.model.event.RegistryPush;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.SimulatedCluster;
+import io.tagrelay.worker.ChartRole;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -100,8 +102,8 @@ class EventsTopicIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}

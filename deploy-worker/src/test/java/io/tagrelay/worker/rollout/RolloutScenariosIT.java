@@ -18,12 +18,14 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.tagrelay.model.event.RegistryPush;
 import io.tagrelay.model.target.RolloutPolicy.Success;
+import io.tagrelay.model.target.Targets;
 import io.tagrelay.testing.cluster.Kubectl;
 import io.tagrelay.testing.cluster.Kubectl.Verdict;
 import io.tagrelay.testing.cluster.PodFate;
 import io.tagrelay.testing.cluster.SimulatedCluster;
 import io.tagrelay.testing.webhook.Delivery;
 import io.tagrelay.testing.webhook.WebhookReceiver;
+import io.tagrelay.worker.ChartRole;
 import io.tagrelay.worker.TestTargets;
 import io.tagrelay.worker.WorkerTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -415,8 +417,8 @@ class RolloutScenariosIT {
 	static class Cluster {
 
 		@Bean
-		KubernetesClient mockKubernetesClient() {
-			return cluster.client();
+		KubernetesClient mockKubernetesClient(Targets targets) {
+			return ChartRole.client(cluster, targets);
 		}
 
 	}
