@@ -194,6 +194,7 @@ final class BenchStack implements AutoCloseable {
 			this.cluster.createDeployment(NAMESPACE, name, 1,
 					SimulatedCluster.container(CONTAINER, repository + ":1.0." + (scan.tags() - 1)));
 			this.cluster.rolledOutForever(NAMESPACE, name);
+			this.cluster.rbac().grantByName(KUBE_USER, NAMESPACE, name);
 			String target = "tagrelay.targets[%d].".formatted(i);
 			properties.append(target).append("repository=").append(repository).append('\n');
 			properties.append(target).append("namespace=").append(NAMESPACE).append('\n');
