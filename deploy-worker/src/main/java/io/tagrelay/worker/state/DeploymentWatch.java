@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -119,12 +120,12 @@ public class DeploymentWatch implements SmartLifecycle {
 			.deployments()
 			.inNamespace(namespace)
 			.runnableInformer(RESYNC.toMillis());
+		Failures failures = new Failures("the Deployments of namespace " + namespace);
 		informer.exceptionHandler((started, failure) -> {
 			if (!started && isForbidden(failure)) {
 				return false;
 			}
-			logger.warn("Watch of the Deployments of namespace " + namespace + " failed, starting it again: "
-					+ failure.getMessage());
+			failures.log(failure);
 			return true;
 		});
 		start(informer, deployments).exceptionally((failure) -> {
@@ -148,8 +149,9 @@ public class DeploymentWatch implements SmartLifecycle {
 			.inNamespace(namespace)
 			.withName(key.substring(namespace.length() + 1))
 			.runnableInformer(RESYNC.toMillis());
+		Failures failures = new Failures("Deployment " + key);
 		informer.exceptionHandler((started, failure) -> {
-			logger.warn("Watch of Deployment " + key + " failed, starting it again: " + failure.getMessage());
+			failures.log(failure);
 			return true;
 		});
 		start(informer, deployment);
@@ -208,6 +210,40 @@ public class DeploymentWatch implements SmartLifecycle {
 						+ ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * The failures of one watch, each started again with the client's backoff: at most
+	 * one every {@link #QUIET} is logged at WARN, the others at DEBUG, so that watches
+	 * the Role refuses (hundreds of them, each retried every few seconds) do not flood
+	 * the log. A refusal says what the Role must grant.
+	 */
+	private static final class Failures {
+
+		private static final Duration QUIET = Duration.ofMinutes(5);
+
+		private final String watched;
+
+		private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - QUIET.toNanos());
+
+		Failures(String watched) {
+			this.watched = watched;
+		}
+
+		void log(Throwable failure) {
+			String message = "Watch of " + this.watched + " failed, starting it again: " + failure.getMessage()
+					+ (isForbidden(failure) ? " (the worker's Role must grant get, list and watch of it)" : "");
+			long now = System.nanoTime();
+			long last = this.lastWarned.get();
+			if (now - last >= QUIET.toNanos() && this.lastWarned.compareAndSet(last, now)) {
+				logger
+					.warn(message + "; further failures within " + QUIET.toMinutes() + " minutes are logged at DEBUG");
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug(message);
+			}
+		}
+
 	}
 
 	/**

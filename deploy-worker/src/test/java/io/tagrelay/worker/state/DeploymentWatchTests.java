@@ -92,6 +92,22 @@ class DeploymentWatchTests {
 				+ " Deployments of namespace demo: watching its 3 managed Deployment(s) by name instead");
 	}
 
+	@Test
+	void warnsOnceOfAWatchItsRoleRefusesWhileItTriesAgain(CapturedOutput output) {
+		this.cluster.createDeployment("demo", "denied", "quay.io/acme/denied:1.0.0");
+		start(WatchScope.DEPLOYMENT, Target.of("quay.io/acme/denied", "demo", "denied", null));
+
+		// the refused list, tried again with the client's backoff (1 s, 2 s, ...)
+		eventually().until(() -> this.cluster.requests().count("LIST", "deployments") >= 1 + 3);
+		assertThat(output.toString().lines().filter((line) -> line.contains("WARN")))
+			.filteredOn((line) -> line.contains("demo/denied"))
+			.singleElement()
+			.asString()
+			.contains("Watch of Deployment demo/denied failed, starting it again", "is forbidden",
+					"(the worker's Role must grant get, list and watch of it)");
+		assertThat(this.watch.cached("demo", "denied")).isEmpty();
+	}
+
 	/**
 	 * Waits until every managed Deployment is cached and its state published.
 	 * @return the lists and watches of Deployments the API server received until then
@@ -123,12 +139,16 @@ class DeploymentWatchTests {
 	}
 
 	private void start(WatchScope scope) {
+		start(scope, TARGETS.toArray(Target[]::new));
+	}
+
+	private void start(WatchScope scope, Target... targets) {
 		this.cluster.requests().reset();
 		ClusterProperties cluster = new ClusterProperties(Duration.ofSeconds(10),
 				new ClusterProperties.Retry(5, Duration.ofMillis(500), 2.0, Duration.ofSeconds(10)), 16,
 				Duration.ofMinutes(5), scope);
-		this.watch = new DeploymentWatch(this.client, this.states.reporter, new Targets(TARGETS, Optional.empty()),
-				cluster);
+		this.watch = new DeploymentWatch(this.client, this.states.reporter,
+				new Targets(List.of(targets), Optional.empty()), cluster);
 		this.watch.start();
 	}
 
