@@ -1,7 +1,9 @@
 package io.tagrelay.model.image;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,16 @@ public record ImageReference(String registry, String path, String tag, String di
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
 
 	private static final Pattern REFERENCE = Pattern.compile("([^@]*?)(?::([^:/@]+))?(?:@([^@]+))?");
+
+	/**
+	 * How many repository names {@link #parseRepository} remembers: a push names its
+	 * repository several times on its way (the payload, the parsed push, the event), and
+	 * the same few repositories push again and again. Past this many the names are
+	 * forgotten at once, so that names sent to a public endpoint cannot grow it.
+	 */
+	private static final int REPOSITORIES_KEPT = 1024;
+
+	private static final Map<String, ImageReference> REPOSITORIES = new ConcurrentHashMap<>();
 
 	public ImageReference {
 		Objects.requireNonNull(registry, "registry");
@@ -113,11 +125,19 @@ public record ImageReference(String registry, String path, String tag, String di
 	 * @throws InvalidReferenceException if it is not a repository name
 	 */
 	public static ImageReference parseRepository(String repository) {
+		ImageReference known = (repository != null) ? REPOSITORIES.get(repository) : null;
+		if (known != null) {
+			return known;
+		}
 		ImageReference reference = parse(repository);
 		if (reference.tag() != null || reference.digest() != null) {
 			throw new InvalidReferenceException(
 					"'" + Printable.of(repository) + "' names a tag or digest, not a repository");
 		}
+		if (REPOSITORIES.size() >= REPOSITORIES_KEPT) {
+			REPOSITORIES.clear();
+		}
+		REPOSITORIES.put(repository, reference);
 		return reference;
 	}
 

@@ -112,6 +112,15 @@ class EventCodecTests {
 	}
 
 	@Test
+	void writesTheSchemaOnceAsTheLastPropertyOfTheMessageNeverInsideIt() {
+		// ImageRequest holds a nested object (its target)
+		String request = text(this.codec.write(new ImageRequest("evt_2", WEB, "quay.io/acme/web:1", T0)));
+
+		assertThat(request).endsWith(",\"schema\":1}").containsOnlyOnce("\"schema\"");
+		assertThat(this.codec.readEvent(request.getBytes(StandardCharsets.UTF_8))).isInstanceOf(ImageRequest.class);
+	}
+
+	@Test
 	void ignoresUnknownFields() {
 		String json = """
 				{"schema":1,"type":"registry-push","eventId":"evt_1","repository":"quay.io/acme/web",

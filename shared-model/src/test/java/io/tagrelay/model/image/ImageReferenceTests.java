@@ -73,6 +73,21 @@ class ImageReferenceTests {
 	}
 
 	@Test
+	void parsesARepositoryItHasSeenAsBeforeAndStillRefusesItsTags() {
+		ImageReference first = ImageReference.parseRepository("Quay.IO/acme/web");
+
+		assertThat(ImageReference.parseRepository("Quay.IO/acme/web")).isEqualTo(first)
+			.isEqualTo(ImageReference.parseRepository("quay.io/acme/web"));
+		assertThatExceptionOfType(InvalidReferenceException.class)
+			.isThrownBy(() -> ImageReference.parseRepository("Quay.IO/acme/web:1.0"));
+		// more names than it remembers: each still parsed
+		for (int i = 0; i < 3000; i++) {
+			assertThat(ImageReference.parseRepository("quay.io/acme/web" + i).path()).isEqualTo("acme/web" + i);
+		}
+		assertThat(ImageReference.parseRepository("Quay.IO/acme/web")).isEqualTo(first);
+	}
+
+	@Test
 	void keepsTheCaseOfADotlessRegistryRecognisedOnlyByItsUpperCase() {
 		ImageReference reference = ImageReference.parse("Acme/web:1");
 		assertThat(reference.registry()).isEqualTo("Acme");
