@@ -107,7 +107,7 @@ public class DeploymentWatch implements SmartLifecycle {
 				watchNamespace(namespace, deployments);
 			}
 			else {
-				deployments.forEach((key, targets) -> watchByName(namespace, Map.of(key, targets)));
+				deployments.forEach(this::watchByName);
 			}
 		});
 		this.running = true;
@@ -137,24 +137,23 @@ public class DeploymentWatch implements SmartLifecycle {
 			logger.warn("tagrelay.cluster.watch-scope=namespace, but the worker may not list the Deployments of"
 					+ " namespace " + namespace + ": watching its " + deployments.size()
 					+ " managed Deployment(s) by name instead");
-			deployments.forEach((key, targets) -> watchByName(namespace, Map.of(key, targets)));
+			deployments.forEach(this::watchByName);
 			return null;
 		});
 	}
 
-	private void watchByName(String namespace, Map<String, List<Target>> deployment) {
-		String key = deployment.keySet().iterator().next();
+	private void watchByName(String key, List<Target> targets) {
 		SharedIndexInformer<Deployment> informer = this.client.apps()
 			.deployments()
-			.inNamespace(namespace)
-			.withName(key.substring(namespace.length() + 1))
+			.inNamespace(targets.get(0).namespace())
+			.withName(targets.get(0).deployment())
 			.runnableInformer(RESYNC.toMillis());
 		Failures failures = new Failures("Deployment " + key);
 		informer.exceptionHandler((started, failure) -> {
 			failures.log(failure);
 			return true;
 		});
-		start(informer, deployment);
+		start(informer, Map.of(key, targets));
 	}
 
 	/**

@@ -338,7 +338,7 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher {
 		return null;
 	}
 
-	private static boolean isWatch(String path) {
+	static boolean isWatch(String path) {
 		return path.matches(".*[?&]watch=(true|1)(&.*)?");
 	}
 

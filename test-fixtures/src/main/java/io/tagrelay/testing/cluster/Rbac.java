@@ -71,7 +71,8 @@ public final class Rbac {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return null;
 		}
-		Map<String, Grant> roles = this.grants.get(authorization.substring("Bearer ".length()));
+		String user = authorization.substring("Bearer ".length());
+		Map<String, Grant> roles = this.grants.get(user);
 		String path = request.getPath();
 		int query = path.indexOf('?');
 		Matcher deployments = DEPLOYMENTS.matcher((query >= 0) ? path.substring(0, query) : path);
@@ -80,7 +81,7 @@ public final class Rbac {
 		}
 		String namespace = deployments.group(1);
 		String name = deployments.group(2);
-		String verb = verb(request.getMethod(), name, (query >= 0) ? path.substring(query + 1) : "");
+		String verb = verb(request.getMethod(), name, ClusterDispatcher.isWatch(path));
 		if (name == null) {
 			name = selectedName((query >= 0) ? path.substring(query + 1) : "");
 		}
@@ -88,7 +89,6 @@ public final class Rbac {
 		if (grant != null && grant.allows(verb, name)) {
 			return null;
 		}
-		String user = authorization.substring("Bearer ".length());
 		String subject = (deployments.group(2) != null) ? "deployments.apps \"" + deployments.group(2) + "\""
 				: "deployments.apps";
 		return ClusterDispatcher.status(403, "Forbidden",
@@ -97,9 +97,9 @@ public final class Rbac {
 						+ " in API group \"apps\" in the namespace \"" + namespace + "\"");
 	}
 
-	private static String verb(String method, String name, String query) {
+	private static String verb(String method, String name, boolean watch) {
 		return switch (method) {
-			case "GET" -> (name != null) ? "get" : query.matches("(?:.*&)?watch=(?:true|1)(?:&.*)?") ? "watch" : "list";
+			case "GET" -> (name != null) ? "get" : watch ? "watch" : "list";
 			case "PATCH" -> "patch";
 			case "PUT" -> "update";
 			case "POST" -> "create";
